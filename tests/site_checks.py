@@ -1,0 +1,254 @@
+"""사이트를 검사하는 함수들. tests/test_site.py가 실제 사이트에, tests/test_harness.py가 일부러 망가뜨린
+작은 사이트에 같은 함수를 씁니다. 문제는 "파일:줄: 내용" 형식의 문자열 목록으로 돌려줍니다.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from markdown_it import MarkdownIt
+
+# ---------------------------------------------------------------- 빌드
+
+
+def build_site(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`를 실행합니다. 실패 여부와 출력은 호출한 쪽이 판단합니다."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+
+
+# ---------------------------------------------------------------- 외부 요청
+
+# 페이지를 열 때 브라우저가 가져오는 것들 (a href는 사용자가 누를 때만 가므로 제외)
+_FETCHING_ATTRS = {
+    "script": ["src"],
+    "link": ["href"],
+    "img": ["src", "srcset"],
+    "iframe": ["src"],
+    "source": ["src", "srcset"],
+    "video": ["src", "poster"],
+    "audio": ["src"],
+    "embed": ["src"],
+    "object": ["data"],
+    "track": ["src"],
+}
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+
+
+def _is_external(url: str) -> bool:
+    url = url.strip()
+    return url.startswith("//") or bool(re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*://", url))
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.fetched: list[tuple[int, str, str]] = []  # (줄, 태그, 주소)
+        self.links: list[tuple[int, str]] = []  # a href
+        self.ids: set[str] = set()
+        self._style = False
+
+    def handle_starttag(self, tag, attrs):
+        line = self.getpos()[0]
+        attrs = dict(attrs)
+        if "id" in attrs and attrs["id"]:
+            self.ids.add(unquote(attrs["id"]))
+        if "name" in attrs and tag == "a" and attrs["name"]:
+            self.ids.add(attrs["name"])
+        rels = set((attrs.get("rel") or "").lower().split())
+        fetching_link = bool(rels & {"stylesheet", "icon", "preload", "prefetch", "modulepreload", "manifest", "apple-touch-icon"})
+        for attr in _FETCHING_ATTRS.get(tag, []) if tag != "link" or fetching_link else []:
+            value = attrs.get(attr)
+            if value:
+                for part in value.split(",") if attr == "srcset" else [value]:
+                    self.fetched.append((line, tag, part.strip().split(" ")[0]))
+        if tag == "a" and attrs.get("href"):
+            self.links.append((line, attrs["href"]))
+        if "style" in attrs and attrs["style"]:
+            for m in _CSS_URL.finditer(attrs["style"]):
+                self.fetched.append((line, "style", m.group(1) or m.group(2)))
+        self._style = tag == "style"
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._style = False
+
+    def handle_data(self, data):
+        if self._style:
+            for m in _CSS_URL.finditer(data):
+                self.fetched.append((self.getpos()[0], "style", m.group(1) or m.group(2)))
+
+
+def parse_html(path: Path) -> _Refs:
+    parser = _Refs()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def external_requests(site_dir: Path) -> list[str]:
+    """빌드된 HTML과 CSS가 다른 호스트에서 가져오는 것을 모두 찾습니다."""
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        for line, tag, url in parse_html(page).fetched:
+            if _is_external(url):
+                problems.append(f"{page.relative_to(site_dir)}:{line}: <{tag}> {url}")
+    for css in sorted(site_dir.rglob("*.css")):
+        for n, text in enumerate(css.read_text(encoding="utf-8", errors="replace").splitlines(), 1):
+            for m in _CSS_URL.finditer(text):
+                url = m.group(1) or m.group(2)
+                if _is_external(url):
+                    problems.append(f"{css.relative_to(site_dir)}:{n}: css {url}")
+    return problems
+
+
+# ---------------------------------------------------------------- 링크, 그림, 앵커
+
+
+def _page_html(site_dir: Path, docs_dir: Path, target: Path) -> Path | None:
+    """docs/의 .md 파일이 빌드된 HTML 파일 (use_directory_urls 기준)."""
+    rel = target.relative_to(docs_dir)
+    if rel.name == "index.md":
+        html = site_dir / rel.parent / "index.html"
+    else:
+        html = site_dir / rel.with_suffix("") / "index.html"
+    return html if html.exists() else None
+
+
+def _md_links(text: str):
+    """Markdown 본문의 (줄 번호, 종류, 주소) — 코드 블록 안은 제외."""
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    for token in md.parse(text):
+        if token.type != "inline" or not token.map:
+            continue
+        line = token.map[0] + 1
+        for child in token.children or []:
+            if child.type == "link_open":
+                yield line + _line_offset(token, child), "link", child.attrs.get("href", "")
+            elif child.type == "image":
+                yield line + _line_offset(token, child), "image", child.attrs.get("src", "")
+
+
+def _line_offset(inline, child) -> int:
+    """인라인 토큰 안에서 링크가 몇 번째 줄에 있는지 (softbreak를 세어서)."""
+    offset = 0
+    for c in inline.children:
+        if c is child:
+            return offset
+        if c.type in ("softbreak", "hardbreak"):
+            offset += 1
+    return offset
+
+
+def broken_links(docs_dir: Path, site_dir: Path) -> list[str]:
+    """docs/의 모든 페이지에서 상대 링크, 그림, 앵커가 빌드된 사이트에 실제로 있는지 검사합니다."""
+    problems = []
+    ids_cache: dict[Path, set[str]] = {}
+
+    def ids_of(html: Path) -> set[str]:
+        if html not in ids_cache:
+            ids_cache[html] = parse_html(html).ids
+        return ids_cache[html]
+
+    for page in sorted(docs_dir.rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        rel_page = page.relative_to(docs_dir.parent)
+        for line, kind, url in _md_links(text):
+            if not url or _is_external(url) or url.startswith("mailto:"):
+                continue
+            parts = urlsplit(url)
+            path, anchor = unquote(parts.path), unquote(parts.fragment)
+            target = (page.parent / path).resolve() if path else page.resolve()
+            if kind == "image" or not path.endswith(".md") and path:
+                if not target.exists():
+                    problems.append(f"{rel_page}:{line}: {kind} 대상 없음: {url}")
+                continue
+            if not target.exists():
+                problems.append(f"{rel_page}:{line}: 링크 대상 페이지 없음: {url}")
+                continue
+            if anchor:
+                html = _page_html(site_dir, docs_dir.resolve(), target)
+                if html is None:
+                    problems.append(f"{rel_page}:{line}: 빌드된 페이지 없음: {url}")
+                elif anchor not in ids_of(html):
+                    problems.append(f"{rel_page}:{line}: 앵커 없음: {url}")
+    return problems
+
+
+def broken_site_links(site_dir: Path, base_path: str = "/") -> list[str]:
+    """빌드된 HTML의 내부 링크(a href)와 자산(script, img …)이 모두 있는 파일을 가리키는지 검사합니다.
+    훅이 만든 노트북 링크처럼 Markdown에 없는 링크도 여기서 잡힙니다. base_path는 site_url의 경로
+    부분으로, 404.html처럼 절대 경로를 쓰는 페이지를 위해 씁니다."""
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        refs = parse_html(page)
+        for line, url in refs.links + [(ln, u) for ln, _, u in refs.fetched]:
+            if _is_external(url) or url.startswith(("mailto:", "data:", "javascript:", "#")):
+                continue
+            path = unquote(urlsplit(url).path)
+            if not path:
+                continue
+            if path.startswith("/"):
+                if not path.startswith(base_path):
+                    problems.append(f"{page.relative_to(site_dir)}:{line}: 사이트 밖 절대 경로: {url}")
+                    continue
+                target = (site_dir / path[len(base_path):]).resolve()
+            else:
+                target = (page.parent / path).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{page.relative_to(site_dir)}:{line}: 없는 파일을 가리킴: {url}")
+    return problems
+
+
+# ---------------------------------------------------------------- 검색
+
+
+def split_tokens(text: str, separator: str) -> list[str]:
+    """Material 검색이 브라우저에서 하는 것처럼 separator 정규식으로 나누고 소문자로 바꿉니다."""
+    return [t.lower() for t in re.split(separator, text) if t]
+
+
+def search(index_json: dict, query: str) -> list[str]:
+    """search_index.json으로 lunr 색인을 만들어 검색하고, 점수 순으로 페이지 주소를 돌려줍니다.
+    Material과 같이 title(가중치 1000)과 text 필드를 쓰고, 파이프라인(어간 추출 등)은 쓰지 않습니다."""
+    from lunr.builder import Builder
+
+    separator = index_json["config"]["separator"]
+    builder = Builder()
+    builder.pipeline.reset()
+    builder.search_pipeline.reset()
+    builder.ref("location")
+    for field, opts in index_json["config"]["fields"].items():
+        if field != "tags":
+            builder.field(field, boost=opts.get("boost", 1))
+    for doc in index_json["docs"]:
+        text = re.sub(r"<[^>]+>", " ", doc.get("text", ""))
+        builder.add(
+            {
+                "location": doc["location"],
+                "title": split_tokens(doc.get("title", ""), separator),
+                "text": split_tokens(text, separator),
+            }
+        )
+    index = builder.build()
+    terms = split_tokens(query, separator)
+    q = index.create_query()
+    for term in terms:
+        q.term(term, use_pipeline=False)
+    pages: list[str] = []
+    for hit in index.query(q):
+        page = hit["ref"].split("#")[0]
+        if page not in pages:
+            pages.append(page)
+    return pages

@@ -1,0 +1,74 @@
+"""MkDocs 훅: 빌드할 때 만들어지는 것들 (손으로 쓰지 않는 것들).
+
+- 모든 페이지에 용어집 툴팁(약어 정의)을 덧붙입니다 (tools/glossary.py).
+- 실습 페이지 끝에 그 절의 노트북 링크(사이트에서 보기, 내려받기, Colab에서 열기)를 붙입니다.
+- 노트북 페이지 위에 내려받기·Colab 링크를 붙입니다.
+- mkdocs-jupyter가 제목 id를 ASCII로만 만들어 한국어 제목의 id가 비는 문제를 고칩니다 (아래 on_startup).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import glossary  # noqa: E402
+import notebooks  # noqa: E402
+
+_ABBREVIATIONS = ""
+
+
+def on_startup(command, dirty):
+    """mkdocs-jupyter의 제목 id 규칙을 유니코드 slugify로 바꿉니다.
+
+    mkdocs-jupyter는 노트북 제목의 id와 목차를 ASCII 전용 slugify로 만들기 때문에 "14.2.1 필터"의 id가
+    "1421"이 되고, 한글만 있는 제목은 id가 빈 문자열이 되어 목차 링크가 깨집니다. 두 곳(본문 제목 id,
+    목차)에 같은 유니코드 slugify를 써서 한국어 제목에도 서로 맞는 id가 생기게 합니다.
+    """
+    import functools
+
+    import mkdocs_jupyter.convert
+    import mkdocs_jupyter.plugin
+    from markdown.extensions.toc import TocExtension, slugify_unicode
+
+    mkdocs_jupyter.convert.slugify = lambda value: slugify_unicode(value, "-")
+    mkdocs_jupyter.plugin.TocExtension = functools.partial(TocExtension, slugify=slugify_unicode)
+
+
+def on_config(config):
+    global _ABBREVIATIONS
+    _ABBREVIATIONS = glossary.abbreviations(glossary.load())
+    return config
+
+
+def colab_url(config, notebook_name: str) -> str:
+    repo = config["extra"]["github_repo"]
+    return f"https://colab.research.google.com/github/{repo}/blob/main/examples/{notebook_name}"
+
+
+def _links_html(config, name: str, site_page: str | None, download: str) -> str:
+    parts = []
+    if site_page:
+        parts.append(f'<a href="{site_page}">📓 노트북으로 보기</a>')
+    parts.append(f'<a href="{download}" download>⬇ 노트북 내려받기 (.ipynb)</a>')
+    parts.append(f'<a href="{colab_url(config, name)}">Colab에서 열기</a>')
+    return '<p class="notebook-links">' + " ".join(parts) + "</p>"
+
+
+def on_page_markdown(markdown, page, config, files):
+    src = Path(page.file.abs_src_path)
+    if src.suffix == ".md" and src.parent == notebooks.PAGES and notebooks.notebook_path(src).exists():
+        name = notebooks.notebook_path(src).name
+        links = _links_html(config, name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")
+        markdown += (
+            "\n\n## 이 절의 노트북 { #notebook }\n\n"
+            "이 페이지의 코드 블록을 순서대로 담아 실행해 둔 노트북입니다.\n\n" + links + "\n"
+        )
+    return markdown + "\n\n" + _ABBREVIATIONS + "\n"
+
+
+def on_page_content(html, page, config, files):
+    if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
+        name = Path(page.file.src_uri).name
+        html = _links_html(config, name, None, name) + html
+    return html
