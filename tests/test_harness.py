@@ -9,8 +9,6 @@ import site_checks
 from conftest import ROOT
 from test_fences import fence_problems
 
-pytest_plugins = ["pytester"]
-
 WRONG_OUTPUT = """\
 # 잘못된 기대 출력
 
@@ -50,41 +48,56 @@ time.sleep(1.5)
 """
 
 
-@pytest.fixture
-def harness(pytester):
-    shutil.copy(ROOT / "conftest.py", pytester.path / "conftest.py")
-    pytester.makeini("[pytest]\naddopts = --codeblocks -rfEs -p no:cacheprovider\nchain_time_limit = 1\n")
-    return pytester
+@pytest.fixture(scope="module")
+def harness_run(tmp_path_factory):
+    """망가뜨린 페이지 넷을 한 번의 pytest 실행으로 검사합니다 (텐서플로를 한 번만 불러오도록)."""
+    import subprocess
+    import sys
+
+    work = tmp_path_factory.mktemp("harness")
+    shutil.copy(ROOT / "conftest.py", work / "conftest.py")
+    (work / "pytest.ini").write_text(
+        "[pytest]\naddopts = --codeblocks -rfEs -p no:cacheprovider\nchain_time_limit = 1\n", encoding="utf-8"
+    )
+    pages = {"wrong_output": WRONG_OUTPUT, "broken": BROKEN_BLOCK, "download": DOWNLOAD, "slow": SLOW}
+    for name, text in pages.items():
+        (work / f"{name}.md").write_text(text, encoding="utf-8")
+
+    def run(*args):
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", *args], cwd=work, capture_output=True, text=True
+        ).stdout
+
+    return run(), run("--run-downloads", "download.md")
 
 
-def test_wrong_expected_output_fails_naming_file_and_line(harness):
-    harness.makefile(".md", wrong_output=WRONG_OUTPUT)
-    result = harness.runpytest_subprocess()
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["wrong_output.md:3: 코드 블록 체인이 실패했습니다", "*Expected output*", "*but got*", "FAILED wrong_output.md::line 3*"])
+def _has(output, *patterns):
+    import fnmatch
+
+    lines = output.splitlines()
+    for pattern in patterns:
+        assert any(fnmatch.fnmatch(line, pattern) for line in lines), f"{pattern!r} 없음:\n{output}"
 
 
-def test_broken_block_fails_naming_file_and_line(harness):
-    harness.makefile(".md", broken=BROKEN_BLOCK)
-    result = harness.runpytest_subprocess()
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["broken.md:5: 코드 블록 체인이 실패했습니다", "*No module named 'tensorflow_does_not_exist'*"])
+def test_harness_summary(harness_run):
+    _has(harness_run[0], "*3 failed, 1 skipped*")
 
 
-def test_download_blocks_skip_with_printed_reason(harness):
-    harness.makefile(".md", download=DOWNLOAD)
-    result = harness.runpytest_subprocess()
-    result.assert_outcomes(skipped=1)
-    result.stdout.fnmatch_lines(["SKIPPED*download.md*내려받기가 필요한 블록*ImageNet 가중치*"])
-    result = harness.runpytest_subprocess("--run-downloads")
-    result.assert_outcomes(passed=1)
+def test_wrong_expected_output_fails_naming_file_and_line(harness_run):
+    _has(harness_run[0], "wrong_output.md:3: 코드 블록 체인이 실패했습니다", "Expected output", "but got", "FAILED wrong_output.md::line 3*")
 
 
-def test_slow_chain_fails(harness):
-    harness.makefile(".md", slow=SLOW)
-    result = harness.runpytest_subprocess()
-    result.assert_outcomes(failed=1)
-    result.stdout.fnmatch_lines(["*slow.md:1: 코드 블록 체인이 실패했습니다*", "*한도 1초*"])
+def test_broken_block_fails_naming_file_and_line(harness_run):
+    _has(harness_run[0], "broken.md:5: 코드 블록 체인이 실패했습니다", "*No module named 'tensorflow_does_not_exist'*")
+
+
+def test_download_blocks_skip_with_printed_reason(harness_run):
+    _has(harness_run[0], "SKIPPED*download.md*내려받기가 필요한 블록*ImageNet 가중치*")
+    _has(harness_run[1], "*1 passed*")
+
+
+def test_slow_chain_fails(harness_run):
+    _has(harness_run[0], "*slow.md:1: 코드 블록 체인이 실패했습니다*", "*한도 1초*")
 
 
 def test_fence_policy_catches_blocks_that_would_not_run(tmp_path):

@@ -103,3 +103,16 @@ def test_hands_on_pages_link_their_notebook(built_site):
         assert (built_site / "notebooks" / page.stem / nb).exists(), f"{nb}가 사이트에 복사되지 않았습니다"
         nb_html = (built_site / "notebooks" / page.stem / "index.html").read_text(encoding="utf-8")
         assert "jp-OutputArea" in nb_html and f'href="{nb}"' in nb_html, page.name
+
+
+def test_keras3_page_gathers_every_box(built_site):
+    import keras3_differences
+    import notebooks
+
+    boxes = keras3_differences.collect(sorted(notebooks.PAGES.glob("*.md")))
+    assert boxes, "Keras 3 상자가 하나도 없습니다"
+    html = (built_site / "keras3" / "index.html").read_text(encoding="utf-8")
+    for n, box in enumerate(boxes, 1):
+        assert f'id="difference-{n}"' in html, f"{box.page.name}의 Keras 3 상자가 모음 페이지에 없습니다"
+        target = f"../ch14/{box.page.stem}/" + (f"#{box.anchor}" if box.anchor else "")
+        assert f'href="{target}"' in html, target

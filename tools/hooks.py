@@ -3,6 +3,7 @@
 - 모든 페이지에 용어집 툴팁(약어 정의)을 덧붙입니다 (tools/glossary.py).
 - 실습 페이지 끝에 그 절의 노트북 링크(사이트에서 보기, 내려받기, Colab에서 열기)를 붙입니다.
 - 노트북 페이지 위에 내려받기·Colab 링크를 붙입니다.
+- "Keras 3와 책의 차이" 페이지에 모든 절의 `!!! info "Keras 3"` 상자를 모아 넣습니다 (keras3_differences.py).
 - mkdocs-jupyter가 제목 id를 ASCII로만 만들어 한국어 제목의 id가 비는 문제를 고칩니다 (아래 on_startup).
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import glossary  # noqa: E402
+import keras3_differences  # noqa: E402
 import notebooks  # noqa: E402
 
 _ABBREVIATIONS = ""
@@ -57,6 +59,9 @@ def _links_html(config, name: str, site_page: str | None, download: str) -> str:
 
 def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path)
+    if keras3_differences.MARKER in markdown:
+        found = keras3_differences.collect(sorted(notebooks.PAGES.glob("*.md")))
+        markdown = markdown.replace(keras3_differences.MARKER, keras3_differences.render(found, src.parent))
     if src.suffix == ".md" and src.parent == notebooks.PAGES and notebooks.notebook_path(src).exists():
         name = notebooks.notebook_path(src).name
         links = _links_html(config, name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")
