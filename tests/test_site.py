@@ -67,25 +67,14 @@ def test_korean_particles_are_split_from_words(built_site):
     assert site_checks.search(tiny, "풀링") == ["b/"]
 
 
-SEARCHES = [
-    ("합성곱", "ch14/14-02-convolutional-layers/"),
-    ("수용장", "ch14/14-02-convolutional-layers/"),
-    ("스트라이드", "ch14/14-02-convolutional-layers/"),
-    ("제로 패딩", "ch14/14-02-convolutional-layers/"),
-    ("특성 맵", "ch14/14-02-convolutional-layers/"),
-    ("메모리", "ch14/14-02-convolutional-layers/"),
-    ("Conv2D", "ch14/14-02-convolutional-layers/"),
-    ("시각 피질", "ch14/14-01-visual-cortex/"),
-    ("네오코그니트론", "ch14/14-01-visual-cortex/"),
-    ("LeNet-5", "ch14/14-01-visual-cortex/"),
-]
-
-
 def test_search_finds_the_teaching_page(built_site):
+    """브라우저 없이 lunr로 같은 질의 표(tests/search_queries.py)를 검사합니다. 브라우저 검사는 test_browser.py."""
+    from search_queries import QUERIES, TOP_N
+
     index = _index(built_site)
     misses = []
-    for query, page in SEARCHES:
-        found = site_checks.search(index, query)[:5]
+    for query, page, _kind in QUERIES:
+        found = site_checks.search(index, query)[:TOP_N]
         if page not in found:
             misses.append(f"{query!r}: {page} 없음, 상위 결과 {found}")
     assert not misses, "\n".join(misses)
@@ -116,3 +105,8 @@ def test_keras3_page_gathers_every_box(built_site):
         assert f'id="difference-{n}"' in html, f"{box.page.name}의 Keras 3 상자가 모음 페이지에 없습니다"
         target = f"../ch14/{box.page.stem}/" + (f"#{box.anchor}" if box.anchor else "")
         assert f'href="{target}"' in html, target
+
+
+def test_notebook_pages_are_not_in_search_index(built_site):
+    locations = [d["location"] for d in _index(built_site)["docs"]]
+    assert not [loc for loc in locations if loc.startswith("notebooks/")]

@@ -2,7 +2,7 @@
 
 - 모든 페이지에 용어집 툴팁(약어 정의)을 덧붙입니다 (tools/glossary.py).
 - 실습 페이지 끝에 그 절의 노트북 링크(사이트에서 보기, 내려받기, Colab에서 열기)를 붙입니다.
-- 노트북 페이지 위에 내려받기·Colab 링크를 붙입니다.
+- 노트북 페이지 위에 내려받기·Colab 링크를 붙이고, 노트북 페이지를 검색 색인에서 뺍니다.
 - "Keras 3와 책의 차이" 페이지에 모든 절의 `!!! info "Keras 3"` 상자를 모아 넣습니다 (keras3_differences.py).
 - mkdocs-jupyter가 제목 id를 ASCII로만 만들어 한국어 제목의 id가 비는 문제를 고칩니다 (아래 on_startup).
 """
@@ -76,4 +76,6 @@ def on_page_content(html, page, config, files):
     if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
         name = Path(page.file.src_uri).name
         html = _links_html(config, name, None, name) + html
+        # 노트북은 절 페이지와 내용이 같으므로 검색 색인에서 빼서, 검색 결과가 절 페이지를 가리키게 합니다.
+        page.meta["search"] = {"exclude": True}
     return html

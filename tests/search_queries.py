@@ -1,0 +1,31 @@
+"""검색 검사의 질의 표 (한 곳에만 둡니다).
+
+tests/test_browser.py는 이 질의를 실제 브라우저의 검색 상자에 독자처럼 한 글자씩 입력하고, 기대하는
+페이지가 상위 결과(TOP_N개 페이지) 안에 있는지 봅니다. 새 절을 쓰면 그 절이 가르치는 낱말을 여기에 더하세요.
+맨 낱말, 조사가 붙은 낱말, 영어 용어, 한영 혼합을 고루 넣습니다. 여러 절에 두루 나오는 낱말(예: "국부 수용장"은
+14.2가 더 자주 씀)보다 그 절만 가르치는 낱말을 고르세요. 결과의 순위는 테스트 출력 끝의 표에 나옵니다.
+
+각 줄: (입력할 질의, 그 낱말을 가르치는 페이지의 사이트 주소, 종류)
+"""
+
+TOP_N = 5
+
+QUERIES = [
+    # 14.1 시각 피질 구조
+    ("시각 피질", "ch14/14-01-visual-cortex/", "맨 낱말"),
+    ("네오코그니트론", "ch14/14-01-visual-cortex/", "맨 낱말"),
+    ("휴벨과 비셀", "ch14/14-01-visual-cortex/", "조사"),
+    ("LeNet-5", "ch14/14-01-visual-cortex/", "영어"),
+    # 14.2 합성곱 층
+    ("합성곱", "ch14/14-02-convolutional-layers/", "맨 낱말"),
+    ("합성곱은", "ch14/14-02-convolutional-layers/", "조사"),
+    ("수용장", "ch14/14-02-convolutional-layers/", "맨 낱말"),
+    ("스트라이드", "ch14/14-02-convolutional-layers/", "맨 낱말"),
+    ("스트라이드를", "ch14/14-02-convolutional-layers/", "조사"),
+    ("제로 패딩", "ch14/14-02-convolutional-layers/", "맨 낱말"),
+    ("특성 맵을", "ch14/14-02-convolutional-layers/", "조사"),
+    ("Conv2D", "ch14/14-02-convolutional-layers/", "영어"),
+    ("padding same", "ch14/14-02-convolutional-layers/", "영어"),
+    ("Conv2D 필터", "ch14/14-02-convolutional-layers/", "혼합"),
+    ("stride 스트라이드", "ch14/14-02-convolutional-layers/", "혼합"),
+]
