@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,10 +52,26 @@ def collect(pages: list[Path]) -> list[Difference]:
     return found
 
 
+LINK = re.compile(r"\]\((?!https?://|mailto:|/)([^)\s]*)\)")
+
+
+def _relink(body: str, page: Path, from_dir: Path) -> str:
+    """상자 안의 상대 링크는 원래 페이지 기준이므로, 모음 페이지 기준으로 고칩니다."""
+
+    def fix(m: re.Match) -> str:
+        target = m.group(1)
+        path, _, anchor = target.partition("#")
+        source = (page.parent / path) if path else page
+        new = os.path.relpath(source, from_dir).replace(os.sep, "/")
+        return f"]({new}{'#' + anchor if anchor else ''})"
+
+    return LINK.sub(fix, body)
+
+
 def render(differences: list[Difference], from_dir: Path) -> str:
     out = []
     for n, d in enumerate(differences, 1):
         target = d.page.relative_to(from_dir).as_posix() + (f"#{d.anchor}" if d.anchor else "")
         where = d.page_title if d.heading == d.page_title else f"{d.page_title} › {d.heading}"
-        out.append(f"### [{where}]({target}) {{ #difference-{n} }}\n\n{d.body}\n")
+        out.append(f"### [{where}]({target}) {{ #difference-{n} }}\n\n{_relink(d.body, d.page, from_dir)}\n")
     return "\n".join(out) if out else "아직 모은 차이가 없습니다.\n"
