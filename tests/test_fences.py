@@ -40,6 +40,9 @@ def fence_problems(path):
         mark = MARK.match(s)
         if not mark:
             continue
+        following = next((x.strip() for x in lines[n:] if x.strip()), "")
+        if s.startswith("<!--pytest.mark.") and re.match(r"^<!--[-\s]*pytest-codeblocks:cont", following):
+            problems.append(f"{n}: {s} — cont 블록 앞의 표시는 다음 체인에 붙습니다. 체인의 첫 블록 앞에 두세요")
         body = mark.group(1)
         if body.startswith("pytest-codeblocks:") and body.split(":", 1)[1].split("(")[0] in {"skip", "skipif", "expect-exception", "expect-error", "importorskip"}:
             problems.append(f"{n}: {s} — 이유가 출력되지 않습니다. <!--pytest.mark.skip(reason=\"…\")--> 를 쓰세요")

@@ -71,7 +71,6 @@ def build(page: Path) -> None:
 def main(argv: list[str]) -> None:
     # 노트북 출력에 TensorFlow 로그가 섞이지 않게 (커널은 이 환경 변수를 물려받습니다)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
-    os.environ.setdefault("TF_ENABLE_ONEDNN_OPTS", "0")
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     pages = [Path(a).resolve() for a in argv] or notebooks.hands_on_pages()
     for page in pages:

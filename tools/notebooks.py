@@ -5,7 +5,8 @@ make_notebooks.py(생성·실행), hooks.py(사이트의 노트북 링크), test
 
 - 맨 왼쪽에서 시작하는 ```python 펜스 하나가 코드 셀 하나가 됩니다 (페이지의 코드 블록 = 노트북의 코드 셀).
 - pytest-codeblocks 주석과 그 뒤의 기대 출력 펜스는 노트북에서 뺍니다 (노트북은 실제 출력을 보여 줍니다).
-- `<!--pytest.mark.download(...)-->`가 붙은 블록은 "skip-execution" 태그를 달아 실행하지 않습니다.
+- `<!--pytest.mark.download(...)-->`가 붙은 체인(이어지는 cont 블록 포함)은 "skip-execution" 태그를 달아
+  실행하지 않습니다.
 - 그림 참조 `![...](../assets/figures/X.png)`는 노트북에서 빼고 셀 메타데이터 "figures"에 적어 둡니다.
   make_notebooks.py가 바로 앞 코드 셀들이 그린 그림을 그 경로에 저장합니다.
 - 제목의 `{ #id }`, 애드모니션(!!!), 캡션 블록(///), 사이트 내부 링크는 Jupyter에서 읽히는 모양으로 바꿉니다.
@@ -28,6 +29,7 @@ FENCE_PY = "```python"
 DOWNLOAD_MARK = re.compile(r"^<!--\s*pytest\.mark\.download\b.*-->\s*$")
 CODEBLOCKS_COMMENT = re.compile(r"^<!--[-\s]*(pytest-codeblocks:|pytest\.mark\.).*-->\s*$")
 EXPECTED_OUTPUT = re.compile(r"^<!--[-\s]*pytest-codeblocks:expected-output")
+CONT = re.compile(r"^<!--[-\s]*pytest-codeblocks:cont")
 FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
 HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{\s*#([\w-]+)\s*\}\s*$")
 ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"([^"]*)")?\s*$')
@@ -70,10 +72,13 @@ def _markdown_for_notebook(lines: list[str], page: Path, base_url: str) -> tuple
     out: list[str] = []
     figures: list[str] = []
     in_admonition = False
+    def relink(text: str) -> str:
+        return MD_LINK.sub(lambda k: "](" + site_url(base_url, page, k.group(1), k.group(2)) + ")", text)
+
     for line in lines:
         if in_admonition:
             if line.startswith("    ") or not line.strip():
-                out.append("> " + line[4:] if line.strip() else ">")
+                out.append("> " + relink(line[4:]) if line.strip() else ">")
                 continue
             in_admonition = False
         m = FIGURE_REF.match(line)
@@ -93,7 +98,7 @@ def _markdown_for_notebook(lines: list[str], page: Path, base_url: str) -> tuple
             out.append(f"> **{m.group(1) or '참고'}**")
             in_admonition = True
             continue
-        out.append(MD_LINK.sub(lambda k: "](" + site_url(base_url, page, k.group(1), k.group(2)) + ")", line))
+        out.append(relink(line))
     while out and out[-1] in ("", ">"):
         out.pop()
     while out and not out[0].strip():
@@ -117,7 +122,9 @@ def page_to_notebook(page: Path, base_url: str) -> nbformat.NotebookNode:
     )
     cells = [nbformat.v4.new_markdown_cell(header)]
     buf: list[str] = []
-    skip_next = False
+    skip_next = False  # 다음 코드 블록에 download 표시가 붙었는가
+    cont_next = False  # 다음 코드 블록이 앞 체인에 이어지는가
+    chain_skipped = False  # 지금 체인이 download 체인인가 (이어지는 블록도 모두 실행하지 않음)
     drop_next_fence = False
     i = 0
 
@@ -136,6 +143,8 @@ def page_to_notebook(page: Path, base_url: str) -> nbformat.NotebookNode:
             skip_next = True
         if EXPECTED_OUTPUT.match(line.strip()):
             drop_next_fence = True
+        if CONT.match(line.strip()):
+            cont_next = True
         if CODEBLOCKS_COMMENT.match(line.strip()):
             i += 1
             continue
@@ -149,12 +158,14 @@ def page_to_notebook(page: Path, base_url: str) -> nbformat.NotebookNode:
             elif line.rstrip() == FENCE_PY:
                 flush()
                 cell = nbformat.v4.new_code_cell(body)
-                if skip_next:
+                chain_skipped = chain_skipped if cont_next else skip_next
+                if chain_skipped:
                     cell.metadata["tags"] = ["skip-execution"]
                 cells.append(cell)
             else:
                 buf.extend(lines[i : end + 1])
             skip_next = False
+            cont_next = False
             i = end + 1
             continue
         buf.append(line)
