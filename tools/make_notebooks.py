@@ -71,6 +71,8 @@ def build(page: Path) -> None:
 def main(argv: list[str]) -> None:
     # 노트북 출력에 TensorFlow 로그가 섞이지 않게 (커널은 이 환경 변수를 물려받습니다)
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    # 테스트(conftest.py의 enable_op_determinism)와 같이 결정적인 연산으로 실행해 그림이 매번 같게
+    os.environ.setdefault("TF_DETERMINISTIC_OPS", "1")
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     pages = [Path(a).resolve() for a in argv] or notebooks.hands_on_pages()
     for page in pages:
