@@ -219,9 +219,9 @@ def split_tokens(text: str, separator: str) -> list[str]:
     return [t.lower() for t in re.split(separator, text) if t]
 
 
-def search(index_json: dict, query: str) -> list[str]:
-    """search_index.json으로 lunr 색인을 만들어 검색하고, 점수 순으로 페이지 주소를 돌려줍니다.
-    Material과 같이 title(가중치 1000)과 text 필드를 쓰고, 파이프라인(어간 추출 등)은 쓰지 않습니다."""
+def build_index(index_json: dict):
+    """search_index.json으로 lunr 색인을 만듭니다. Material과 같이 title(가중치 1000)과 text 필드를 쓰고,
+    파이프라인(어간 추출 등)은 쓰지 않으며, 토큰은 Material의 separator로 나눕니다."""
     from lunr.builder import Builder
 
     separator = index_json["config"]["separator"]
@@ -241,10 +241,14 @@ def search(index_json: dict, query: str) -> list[str]:
                 "text": split_tokens(text, separator),
             }
         )
-    index = builder.build()
-    terms = split_tokens(query, separator)
+    return builder.build(), separator
+
+
+def search(index_json: dict, query: str, built=None) -> list[str]:
+    """검색해서 점수 순으로 페이지 주소를 돌려줍니다. 여러 번 검색하면 build_index 결과를 built로 넘기세요."""
+    index, separator = built or build_index(index_json)
     q = index.create_query()
-    for term in terms:
+    for term in split_tokens(query, separator):
         q.term(term, use_pipeline=False)
     pages: list[str] = []
     for hit in index.query(q):

@@ -72,9 +72,10 @@ def test_search_finds_the_teaching_page(built_site):
     from search_queries import QUERIES, TOP_N
 
     index = _index(built_site)
+    built = site_checks.build_index(index)
     misses = []
     for query, page, _kind in QUERIES:
-        found = site_checks.search(index, query)[:TOP_N]
+        found = site_checks.search(index, query, built)[:TOP_N]
         if page not in found:
             misses.append(f"{query!r}: {page} 없음, 상위 결과 {found}")
     assert not misses, "\n".join(misses)
