@@ -1,15 +1,9 @@
 """tests/ 전용 픽스처: 사이트는 세션마다 한 번만 빌드해 여러 검사가 나눠 씁니다."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-import site_checks  # noqa: E402
+import site_checks
+from project import ROOT
 
 
 @pytest.fixture(scope="session")

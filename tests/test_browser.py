@@ -32,7 +32,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from conftest import ROOT
+from project import ROOT
 from search_queries import QUERIES, TOP_N
 
 CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))

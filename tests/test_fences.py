@@ -9,7 +9,7 @@ import re
 import pytest
 from pytest_codeblocks.main import extract_from_file
 
-from conftest import ROOT
+from project import ROOT
 
 PAGES = sorted((ROOT / "docs").rglob("*.md"))
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*(.*)$")

@@ -5,7 +5,7 @@ import re
 import pytest
 
 import glossary
-from conftest import ROOT
+from project import ROOT
 
 TERMS = glossary.load()
 PAGES = sorted(p for p in (ROOT / "docs").rglob("*.md") if p != glossary.GLOSSARY)

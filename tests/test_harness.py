@@ -6,7 +6,7 @@ import textwrap
 import pytest
 
 import site_checks
-from conftest import ROOT
+from project import ROOT
 from test_fences import fence_problems
 
 WRONG_OUTPUT = """\

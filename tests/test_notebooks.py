@@ -9,7 +9,7 @@ import nbformat
 import pytest
 
 import notebooks
-from conftest import ROOT
+from project import ROOT
 
 HANDS_ON = notebooks.hands_on_pages()
 REGENERATE = "python tools/make_notebooks.py {}"

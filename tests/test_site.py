@@ -3,7 +3,7 @@
 import json
 
 import site_checks
-from conftest import ROOT
+from project import ROOT
 
 DOCS = ROOT / "docs"
 
