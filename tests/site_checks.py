@@ -256,3 +256,62 @@ def search(index_json: dict, query: str, built=None) -> list[str]:
         if page not in pages:
             pages.append(page)
     return pages
+
+
+# ---------------------------------------------------------------- 빌드된 사이트의 #조각 링크
+
+
+def broken_fragments(site_dir: Path) -> list[str]:
+    """빌드된 HTML의 모든 내부 링크 중 #조각이 붙은 것이 대상 페이지의 id를 가리키는지 봅니다.
+    목차(노트북 페이지 포함), 훅이 만든 링크, 본문 링크를 모두 포함합니다."""
+    problems = []
+    ids_cache: dict[Path, set[str]] = {}
+
+    def ids_of(html: Path) -> set[str]:
+        if html not in ids_cache:
+            ids_cache[html] = parse_html(html).ids
+        return ids_cache[html]
+
+    for page in sorted(site_dir.rglob("*.html")):
+        for line, url in parse_html(page).links:
+            if _is_external(url) or url.startswith(("mailto:", "data:", "javascript:")):
+                continue
+            parts = urlsplit(url)
+            if "#" not in url:
+                continue
+            fragment = unquote(parts.fragment)
+            if not parts.path:
+                target = page
+            else:
+                target = (page.parent / unquote(parts.path)).resolve()
+                if target.is_dir():
+                    target = target / "index.html"
+            if target.suffix != ".html" or not target.exists():
+                continue  # 파일 자체가 없는 것은 broken_site_links가 봅니다
+            if not fragment or fragment not in ids_of(target):
+                problems.append(f"{page.relative_to(site_dir)}:{line}: 없는 조각 #{fragment} → {url}")
+    return problems
+
+
+# ---------------------------------------------------------------- Keras 3 모음 페이지 (독립된 기준)
+
+_KERAS3_BOX = re.compile(
+    r'<div class="admonition info">\s*<p class="admonition-title">Keras 3</p>'
+    r'|<details class="info"[^>]*>\s*<summary>Keras 3</summary>'
+)
+
+
+def keras3_page_problems(site_dir: Path) -> list[str]:
+    """빌드된 절 페이지에 실제로 그려진 "Keras 3" 상자 수와, 모음 페이지에서 그 절을 가리키는 항목 수가 같은지.
+    모음 페이지를 만드는 코드(tools/keras3_differences.py)와 따로, 빌드 결과만 보고 셉니다."""
+    collected = (site_dir / "keras3" / "index.html").read_text(encoding="utf-8")
+    entries: dict[str, int] = {}
+    for m in re.finditer(r'<h3 id="difference-\d+"><a href="\.\./ch14/([\w-]+)/', collected):
+        entries[m.group(1)] = entries.get(m.group(1), 0) + 1
+    problems = []
+    for html in sorted((site_dir / "ch14").glob("*/index.html")):
+        stem = html.parent.name
+        boxes = len(_KERAS3_BOX.findall(html.read_text(encoding="utf-8")))
+        if boxes != entries.get(stem, 0):
+            problems.append(f"docs/ch14/{stem}.md: Keras 3 상자 {boxes}개, 모음 페이지의 항목 {entries.get(stem, 0)}개")
+    return problems

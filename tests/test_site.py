@@ -25,9 +25,9 @@ def test_markdown_links_images_and_anchors_resolve(built_site):
 def test_built_html_links_resolve(built_site):
     from urllib.parse import urlsplit
 
-    import notebooks
+    from project import mkdocs_config
 
-    base_path = urlsplit(notebooks.mkdocs_config()["site_url"]).path
+    base_path = urlsplit(mkdocs_config()["site_url"]).path
     problems = site_checks.broken_site_links(built_site, base_path)
     assert not problems, "\n".join(problems[:50])
 
@@ -97,9 +97,9 @@ def test_hands_on_pages_link_their_notebook(built_site):
 
 def test_keras3_page_gathers_every_box(built_site):
     import keras3_differences
-    import notebooks
+    from project import chapter_pages
 
-    boxes = keras3_differences.collect(sorted(notebooks.PAGES.glob("*.md")))
+    boxes = keras3_differences.collect(chapter_pages())
     assert boxes, "Keras 3 상자가 하나도 없습니다"
     html = (built_site / "keras3" / "index.html").read_text(encoding="utf-8")
     for n, box in enumerate(boxes, 1):
@@ -111,3 +111,15 @@ def test_keras3_page_gathers_every_box(built_site):
 def test_notebook_pages_are_not_in_search_index(built_site):
     locations = [d["location"] for d in _index(built_site)["docs"]]
     assert not [loc for loc in locations if loc.startswith("notebooks/")]
+
+
+def test_keras3_page_matches_the_boxes_drawn_on_each_section(built_site):
+    """독립된 기준: 빌드된 절 페이지에 그려진 "Keras 3" 상자(접힌 것 포함)를 세어 모음 페이지의 항목과 비교합니다."""
+    problems = site_checks.keras3_page_problems(built_site)
+    assert not problems, "\n".join(problems)
+
+
+def test_every_fragment_link_in_the_built_site_resolves(built_site):
+    """목차, 노트북 페이지의 목차, 훅이 만든 링크를 포함해 모든 #조각 링크가 대상 페이지의 id를 가리킵니다."""
+    problems = site_checks.broken_fragments(built_site)
+    assert not problems, f"{len(problems)}개:\n" + "\n".join(problems[:40])

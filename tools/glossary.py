@@ -9,7 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-GLOSSARY = Path(__file__).resolve().parent.parent / "docs" / "glossary.md"
+from project import DOCS
+
+GLOSSARY = DOCS / "glossary.md"
 HEADER = ("한국어", "English", "설명", "쓰지 않는 표기")
 
 

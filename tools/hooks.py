@@ -9,13 +9,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import glossary  # noqa: E402
-import keras3_differences  # noqa: E402
-import notebooks  # noqa: E402
+# MkDocs는 훅을 불러오는 동안 훅 파일의 폴더(tools/)를 sys.path에 넣어 주므로 같은 폴더의 모듈을 그냥 불러옵니다.
+import glossary
+import keras3_differences
+import notebooks
+from project import CHAPTER
 
 _ABBREVIATIONS = ""
 
@@ -33,6 +33,10 @@ def on_startup(command, dirty):
     import mkdocs_jupyter.plugin
     from markdown.extensions.toc import TocExtension, slugify_unicode
 
+    # 바꾸려는 내부 이름이 없으면(mkdocs-jupyter가 바뀌면) 조용히 아무 일도 안 하는 대신 빌드를 멈춥니다.
+    for module, name in ((mkdocs_jupyter.convert, "slugify"), (mkdocs_jupyter.plugin, "TocExtension")):
+        if not hasattr(module, name):
+            raise RuntimeError(f"hooks.py: {module.__name__}.{name}이 없습니다 — 제목 id 패치를 새 버전에 맞게 고치세요")
     mkdocs_jupyter.convert.slugify = lambda value: slugify_unicode(value, "-")
     mkdocs_jupyter.plugin.TocExtension = functools.partial(TocExtension, slugify=slugify_unicode)
 
@@ -60,9 +64,9 @@ def _links_html(config, name: str, site_page: str | None, download: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     src = Path(page.file.abs_src_path)
     if keras3_differences.MARKER in markdown:
-        found = keras3_differences.collect(sorted(notebooks.PAGES.glob("*.md")))
+        found = keras3_differences.collect(sorted(CHAPTER.glob("*.md")))
         markdown = markdown.replace(keras3_differences.MARKER, keras3_differences.render(found, src.parent))
-    if src.suffix == ".md" and src.parent == notebooks.PAGES and notebooks.notebook_path(src).exists():
+    if src.suffix == ".md" and src.parent == CHAPTER and notebooks.notebook_path(src).exists():
         name = notebooks.notebook_path(src).name
         links = _links_html(config, name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")
         markdown += (

@@ -1,6 +1,8 @@
-"""모든 절의 `!!! info "Keras 3"` 상자를 모아 "Keras 3와 책의 차이" 페이지의 목록을 만듭니다.
+"""모든 절의 "Keras 3" 상자(`!!! info "Keras 3"`, 접힌 `??? info "Keras 3"`도)를 모아 "Keras 3와 책의 차이"
+페이지의 목록을 만듭니다.
 
 상자는 각 절에만 쓰고(유일한 출처), 모음 페이지(docs/keras3.md)는 빌드할 때 hooks.py가 이 모듈로 채웁니다.
+상자는 페이지 모델(tools/page.py)이 찾습니다.
 """
 
 from __future__ import annotations
@@ -10,8 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-BOX = re.compile(r'^!!! info "Keras 3"\s*$')
-HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*(?:\{\s*#([\w-]+)\s*\})?\s*$")
+import page as page_model
+
+TITLE = "Keras 3"
 MARKER = "<!-- keras3-differences -->"
 
 
@@ -26,29 +29,14 @@ class Difference:
 
 def collect(pages: list[Path]) -> list[Difference]:
     found = []
-    for page in pages:
-        lines = page.read_text(encoding="utf-8").splitlines()
-        title, heading, anchor = page.stem, page.stem, None
-        in_fence = False
-        i = 0
-        while i < len(lines):
-            line = lines[i]
-            if line.startswith("```"):
-                in_fence = not in_fence
-            m = HEADING.match(line) if not in_fence else None
-            if m:
-                heading, anchor = m.group(2), m.group(3)
-                if len(m.group(1)) == 1:
-                    title = heading
-            if not in_fence and BOX.match(line):
-                body = []
-                i += 1
-                while i < len(lines) and (lines[i].startswith("    ") or not lines[i].strip()):
-                    body.append(lines[i][4:])
-                    i += 1
-                found.append(Difference(page, title, heading, anchor, "\n".join(body).strip()))
+    for path in pages:
+        pg = page_model.load(path)
+        for box in pg.admonitions:
+            if box.title != TITLE:
                 continue
-            i += 1
+            heading = pg.heading_before(box.line)
+            found.append(Difference(pg.path, pg.title, heading.text if heading else pg.title,
+                                    heading.anchor if heading else None, box.body))
     return found
 
 
@@ -71,7 +59,7 @@ def _relink(body: str, page: Path, from_dir: Path) -> str:
 def render(differences: list[Difference], from_dir: Path) -> str:
     out = []
     for n, d in enumerate(differences, 1):
-        target = d.page.relative_to(from_dir).as_posix() + (f"#{d.anchor}" if d.anchor else "")
+        target = os.path.relpath(d.page, from_dir).replace(os.sep, "/") + (f"#{d.anchor}" if d.anchor else "")
         where = d.page_title if d.heading == d.page_title else f"{d.page_title} › {d.heading}"
         out.append(f"### [{where}]({target}) {{ #difference-{n} }}\n\n{_relink(d.body, d.page, from_dir)}\n")
     return "\n".join(out) if out else "아직 모은 차이가 없습니다.\n"

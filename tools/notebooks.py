@@ -1,46 +1,34 @@
-"""페이지(Markdown) → 노트북 변환 규칙. 한 곳에만 둡니다.
+"""페이지(Markdown) → 노트북 변환 규칙. 페이지는 tools/page.py의 페이지 모델로 읽습니다.
 
-make_notebooks.py(생성·실행), hooks.py(사이트의 노트북 링크), tests/test_notebooks.py(드리프트 검사)가
+make_notebooks.py(생성·실행), hooks.py(사이트의 노트북 링크), tests/test_notebooks.py(드리프트·출력 일치 검사)가
 모두 이 모듈을 씁니다. 규칙:
 
-- 맨 왼쪽에서 시작하는 ```python 펜스 하나가 코드 셀 하나가 됩니다 (페이지의 코드 블록 = 노트북의 코드 셀).
-- pytest-codeblocks 주석과 그 뒤의 기대 출력 펜스는 노트북에서 뺍니다 (노트북은 실제 출력을 보여 줍니다).
-- `<!--pytest.mark.download(...)-->`가 붙은 체인(이어지는 cont 블록 포함)은 "skip-execution" 태그를 달아
-  실행하지 않습니다.
+- 페이지의 ```python 블록 하나가 코드 셀 하나가 됩니다. 접힌 상자(`??? example "추가 코드: …"`, `??? success
+  "풀이"`) 안의 블록도 코드 셀이 되며, "extra-code" 태그와 JupyterLab에서 접히는 메타데이터가 붙습니다.
+- pytest-codeblocks 주석과 기대 출력 펜스는 노트북에서 뺍니다 (노트북은 실제 출력을 보여 주고, 그 출력이 페이지의
+  기대 출력과 같은지는 tests/test_notebooks.py가 확인합니다).
+- download 표시가 붙은 체인의 셀에는 "skip-execution" 태그를 달아 실행하지 않습니다.
 - 그림 참조 `![...](../assets/figures/X.png)`는 노트북에서 빼고 셀 메타데이터 "figures"에 적어 둡니다.
   make_notebooks.py가 바로 앞 코드 셀들이 그린 그림을 그 경로에 저장합니다.
-- 제목의 `{ #id }`, 애드모니션(!!!), 캡션 블록(///), 사이트 내부 링크는 Jupyter에서 읽히는 모양으로 바꿉니다.
+- 제목의 `{ #id }`, 애드모니션(!!!, ???), 캡션 블록(///), 사이트 내부 링크는 Jupyter에서 읽히는 모양으로 바꿉니다.
+- 셀 id는 셀 내용에서 만듭니다 (다시 만들어도 diff가 생기지 않도록).
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-DOCS = ROOT / "docs"
-PAGES = DOCS / "ch14"
-EXAMPLES = ROOT / "examples"
-FIGURES = DOCS / "assets" / "figures"
+import page as page_model
+from project import CHAPTER, DOCS, EXAMPLES, ROOT, mkdocs_config
 
-FENCE_PY = "```python"
-DOWNLOAD_MARK = re.compile(r"^<!--\s*pytest\.mark\.download\b.*-->\s*$")
-CODEBLOCKS_COMMENT = re.compile(r"^<!--[-\s]*(pytest-codeblocks:|pytest\.mark\.).*-->\s*$")
-EXPECTED_OUTPUT = re.compile(r"^<!--[-\s]*pytest-codeblocks:expected-output")
-CONT = re.compile(r"^<!--[-\s]*pytest-codeblocks:cont")
 FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
-HEADING_ID = re.compile(r"^(#{1,6} .*?)\s*\{\s*#([\w-]+)\s*\}\s*$")
-ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*\w+(?:\s+"([^"]*)")?\s*$')
 MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s]+?\.md)(#[\w-]+)?\)")
-
-
-def mkdocs_config() -> dict:
-    """mkdocs.yml에서 site_url, repo_url 같은 값을 읽습니다 (사이트·노트북·테스트가 같은 값을 쓰도록)."""
-    import yaml
-
-    return yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+EXTRA_CODE = "extra-code"
+SKIP = "skip-execution"
 
 
 def notebook_path(page: Path) -> Path:
@@ -48,13 +36,9 @@ def notebook_path(page: Path) -> Path:
     return EXAMPLES / (page.stem + ".ipynb")
 
 
-def has_code(page: Path) -> bool:
-    return any(line.rstrip() == FENCE_PY for line in page.read_text(encoding="utf-8").splitlines())
-
-
 def hands_on_pages() -> list[Path]:
     """코드 블록이 있는 페이지 = 노트북이 있어야 하는 페이지."""
-    return sorted(p for p in PAGES.glob("*.md") if has_code(p))
+    return sorted(p for p in CHAPTER.glob("*.md") if page_model.load(p).blocks)
 
 
 def site_url(config_site_url: str, page: Path, target: str, anchor: str | None) -> str:
@@ -68,111 +52,145 @@ def site_url(config_site_url: str, page: Path, target: str, anchor: str | None) 
     return config_site_url.rstrip("/") + "/" + url + (anchor or "")
 
 
-def _markdown_for_notebook(lines: list[str], page: Path, base_url: str) -> tuple[str, list[str]]:
-    out: list[str] = []
-    figures: list[str] = []
-    in_admonition = False
-    def relink(text: str) -> str:
-        return MD_LINK.sub(lambda k: "](" + site_url(base_url, page, k.group(1), k.group(2)) + ")", text)
+def _cell_id(kind: str, source: str, seen: dict[str, int]) -> str:
+    base = hashlib.sha1(f"{kind}\n{source}".encode()).hexdigest()[:10]
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
 
-    for line in lines:
-        if in_admonition:
-            if line.startswith("    ") or not line.strip():
-                out.append("> " + relink(line[4:]) if line.strip() else ">")
-                continue
-            in_admonition = False
-        m = FIGURE_REF.match(line)
+
+def code_hash(nb: nbformat.NotebookNode) -> str:
+    """실행 결과를 바꿀 수 있는 것(실행하는 코드 셀의 소스와 태그)의 해시. 같으면 다시 실행하지 않아도 됩니다.
+    실행하지 않는 셀(download 체인)은 자리만 셉니다."""
+    h = hashlib.sha256()
+    for c in nb.cells:
+        if c.cell_type == "code":
+            tags = c.metadata.get("tags", [])
+            source = "(실행하지 않음)" if SKIP in tags else c.source
+            h.update(source.encode() + b"\0" + ",".join(tags).encode() + b"\1")
+    return h.hexdigest()
+
+
+def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.NotebookNode:
+    """페이지를 (실행 전) 노트북으로 바꿉니다. 같은 페이지는 언제나 같은 노트북이 됩니다."""
+    base_url = base_url or mkdocs_config()["site_url"]
+    pg = page_model.load(path)
+    lines = pg.lines
+    rel = pg.path.relative_to(ROOT).as_posix()
+
+    def relink(text: str) -> str:
+        return MD_LINK.sub(lambda k: "](" + site_url(base_url, pg.path, k.group(1), k.group(2)) + ")", text)
+
+    # 줄마다 무엇인가: 코드 블록 줄, 빼는 줄(주석, 기대 출력), 애드모니션 깊이
+    block_at = {b.line: b for b in pg.blocks}
+    dropped: set[int] = set()
+    for b in pg.blocks:
+        dropped.update(range(b.line, b.end_line + 1))
+        if b.output:
+            dropped.update(range(b.output.line, b.output.end_line + 1))
+    for n, raw in enumerate(lines, 1):
+        if page_model.CODEBLOCKS_COMMENT.match(raw.strip()) or page_model.MARK_COMMENT.match(raw.strip()):
+            dropped.add(n)
+    depth = [0] * (len(lines) + 2)
+    title_at: dict[int, page_model.Admonition] = {}
+    for box in pg.admonitions:
+        title_at[box.line] = box
+        for n in range(box.line + 1, box.end_line + 1):
+            depth[n] += 1
+    chain_of = {id(b): c for c in pg.chains for b in c.blocks}
+
+    cells: list[nbformat.NotebookNode] = []
+    buf: list[str] = []
+    figures: list[str] = []
+
+    def flush() -> None:
+        while buf and buf[-1].strip(" >") == "":
+            buf.pop()
+        while buf and buf[0].strip(" >") == "":
+            buf.pop(0)
+        text = "\n".join(buf)
+        if text.strip() or figures:
+            cell = nbformat.v4.new_markdown_cell(text)
+            if figures:
+                cell.metadata["figures"] = list(figures)
+            cells.append(cell)
+        buf.clear()
+        figures.clear()
+
+    for n, raw in enumerate(lines, 1):
+        if n in block_at:
+            block = block_at[n]
+            flush()
+            cell = nbformat.v4.new_code_cell(block.code.rstrip("\n"))
+            tags = []
+            if chain_of[id(block)].mark("download"):
+                tags.append(SKIP)
+            if block.folded:
+                tags.append(EXTRA_CODE)
+                cell.metadata["jupyter"] = {"source_hidden": True}
+            if tags:
+                cell.metadata["tags"] = tags
+            cells.append(cell)
+            continue
+        if n in dropped:
+            continue
+        d = depth[n]
+        line = raw[4 * d:] if raw[: 4 * d].strip() == "" else raw.lstrip()
+        quote = "> " * d
+        if n in title_at:
+            box = title_at[n]
+            buf.append(quote.rstrip())
+            buf.append(f"{quote}> **{box.title}**" if box.title else f"{quote}> **{box.kind}**")
+            buf.append(f"{quote}>")
+            continue
+        m = page_model.HEADING_ID.match(line)
+        if line.startswith("#") and m:
+            buf.append(f'{quote}<a id="{m.group(2)}"></a>')
+            buf.append(quote.rstrip())
+            buf.append(quote + m.group(1))
+            continue
+        m = FIGURE_REF.match(line.strip())
         if m:
             figures.append(m.group(1))
             continue
         if line.strip() == "///" or line.strip().startswith("/// caption"):
             continue
-        m = HEADING_ID.match(line)
-        if m:
-            out.append(f'<a id="{m.group(2)}"></a>')
-            out.append("")
-            out.append(m.group(1))
-            continue
-        m = ADMONITION.match(line)
-        if m:
-            out.append(f"> **{m.group(1) or '참고'}**")
-            in_admonition = True
-            continue
-        out.append(relink(line))
-    while out and out[-1] in ("", ">"):
-        out.pop()
-    while out and not out[0].strip():
-        out.pop(0)
-    return "\n".join(out), figures
+        buf.append((quote + relink(line)).rstrip() if line.strip() else quote.rstrip())
+    flush()
 
-
-def page_to_notebook(page: Path, base_url: str) -> nbformat.NotebookNode:
-    """페이지를 (실행 전) 노트북으로 바꿉니다. 같은 페이지는 언제나 같은 노트북이 됩니다."""
-    lines = page.read_text(encoding="utf-8").splitlines()
+    header = (
+        f"> 이 노트북은 [`{rel}`]({site_url(base_url, pg.path, pg.path.name, None)}) 페이지에서 "
+        "`python tools/make_notebooks.py`로 생성·실행한 것입니다. 직접 고치지 말고 페이지를 고치세요. "
+        "접힌 셀(추가 코드)은 그림 그리기처럼 본문을 돕는 코드입니다."
+    )
     nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(header), *cells]
+    seen: dict[str, int] = {}
+    for cell in nb.cells:
+        cell.id = _cell_id(cell.cell_type, cell.source, seen)
     nb.metadata = {
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
-        "source_page": page.relative_to(ROOT).as_posix(),
+        "source_page": rel,
     }
-    rel = page.relative_to(ROOT).as_posix()
-    header = (
-        f"> 이 노트북은 [`{rel}`]({site_url(base_url, page, page.name, None)}) 페이지에서 "
-        "`python tools/make_notebooks.py`로 생성·실행한 것입니다. 직접 고치지 말고 페이지를 고치세요."
-    )
-    cells = [nbformat.v4.new_markdown_cell(header)]
-    buf: list[str] = []
-    skip_next = False  # 다음 코드 블록에 download 표시가 붙었는가
-    cont_next = False  # 다음 코드 블록이 앞 체인에 이어지는가
-    chain_skipped = False  # 지금 체인이 download 체인인가 (이어지는 블록도 모두 실행하지 않음)
-    drop_next_fence = False
-    i = 0
-
-    def flush() -> None:
-        text, figures = _markdown_for_notebook(buf, page, base_url)
-        if text.strip() or figures:
-            cell = nbformat.v4.new_markdown_cell(text)
-            if figures:
-                cell.metadata["figures"] = figures
-            cells.append(cell)
-        buf.clear()
-
-    while i < len(lines):
-        line = lines[i]
-        if DOWNLOAD_MARK.match(line.strip()):
-            skip_next = True
-        if EXPECTED_OUTPUT.match(line.strip()):
-            drop_next_fence = True
-        if CONT.match(line.strip()):
-            cont_next = True
-        if CODEBLOCKS_COMMENT.match(line.strip()):
-            i += 1
-            continue
-        if line.startswith("```"):
-            end = i + 1
-            while not lines[end].startswith("```"):
-                end += 1
-            body = "\n".join(lines[i + 1 : end])
-            if drop_next_fence:
-                drop_next_fence = False
-            elif line.rstrip() == FENCE_PY:
-                flush()
-                cell = nbformat.v4.new_code_cell(body)
-                chain_skipped = chain_skipped if cont_next else skip_next
-                if chain_skipped:
-                    cell.metadata["tags"] = ["skip-execution"]
-                cells.append(cell)
-            else:
-                buf.extend(lines[i : end + 1])
-            skip_next = False
-            cont_next = False
-            i = end + 1
-            continue
-        buf.append(line)
-        i += 1
-    flush()
-    nb.cells = cells
+    nb.metadata["code_hash"] = code_hash(nb)
     return nb
+
+
+def code_cells_with_blocks(nb: nbformat.NotebookNode, path: Path):
+    """(코드 셀, 페이지의 블록) 짝. 셀과 블록은 순서가 같습니다."""
+    cells = [c for c in nb.cells if c.cell_type == "code"]
+    return list(zip(cells, page_model.load(path).blocks))
+
+
+def shown_output(cell: nbformat.NotebookNode) -> str:
+    """노트북 셀이 독자에게 보여 주는 글자 출력 (표준 출력과 마지막 식의 값)."""
+    parts = []
+    for o in cell.get("outputs", []):
+        if o.output_type == "stream" and o.name == "stdout":
+            parts.append(o.text)
+        elif o.output_type == "execute_result":
+            parts.append(o.get("data", {}).get("text/plain", "") + "\n")
+    return "".join(parts)
 
 
 def cell_signature(nb: nbformat.NotebookNode) -> list[tuple[str, str, dict]]:

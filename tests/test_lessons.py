@@ -1,0 +1,107 @@
+"""수업 규칙: 페이지가 교재처럼 읽히는지 봅니다 (모두 페이지 모델 tools/page.py로 읽습니다).
+
+- 학습자가 읽는 글에 검사 용어(체인, 쌍둥이 블록, twin …)가 없습니다.
+- 절 페이지의 H1은 내비게이션 제목과 같고, 책에 없는 번호(14.6.1 같은)를 만들지 않습니다.
+- 14.1~14.12는 "이 절에서 배울 것"(읽는 시간 포함), "정리", 답이 접힌 "확인 문제" 3~5개를 갖춥니다.
+- 그림 그리는 코드는 접어 둡니다: 펼쳐진 블록의 그림 코드 줄은 페이지마다 15줄 이하입니다.
+- 그림을 그리는 블록은 한글로 이름표를 답니다. 14.13의 풀이는 90% 이상 접혀 있습니다.
+"""
+
+import re
+
+import pytest
+
+import page as page_model
+from project import CHAPTER, DOCS, ROOT, mkdocs_config
+
+PAGES = sorted(DOCS.rglob("*.md"))
+SECTIONS = sorted(CHAPTER.glob("*.md"))
+TAUGHT = [p for p in SECTIONS if not p.name.startswith("14-13")]
+TEST_WORDS = re.compile(r"체인|쌍둥이|\btwin\b|픽스처|fixture|pytest|하네스|검사 스위트", re.I)
+PLOTTING = re.compile(r"\b(plt|ax|axes|fig)\.|\.(imshow|plot|bar|scatter|add_patch|set_title|set_xlabel|set_ylabel|text|annotate|legend|axis)\(")
+LABEL_CALL = re.compile(r"""(title|label|text|annotate|legend|suptitle)\w*\s*\(?[^\n]*?["'][^"'\n]*[가-힣]""")
+
+
+def rel(path):
+    return path.relative_to(ROOT)
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[str(rel(p)) for p in PAGES])
+def test_no_test_words_in_learner_prose(path):
+    bad = [f"{rel(path)}:{n}: {m.group()!r}" for n, line in page_model.load(path).prose for m in TEST_WORDS.finditer(line)]
+    assert not bad, "학습자가 읽는 글에 검사 용어가 있습니다 (\"아래 코드\", \"오프라인에서 확인하는 버전\"처럼 쓰세요):\n" + "\n".join(bad)
+
+
+def _nav_titles():
+    titles = {}
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, dict):
+                for title, target in item.items():
+                    if isinstance(target, str):
+                        titles[target] = title
+                    else:
+                        walk(target)
+
+    walk(mkdocs_config()["nav"])
+    return titles
+
+
+@pytest.mark.parametrize("path", SECTIONS, ids=[p.name for p in SECTIONS])
+def test_h1_equals_nav_title_and_no_invented_numbers(path):
+    pg = page_model.load(path)
+    nav = _nav_titles()[path.relative_to(DOCS).as_posix()]
+    assert pg.title == nav, f"{rel(path)}: H1 {pg.title!r}와 내비게이션 제목 {nav!r}가 다릅니다"
+    invented = [f"{rel(path)}:{h.line}: {h.text}" for h in pg.headings if re.match(r"^14\.\d+\.\d+\.\d+", h.text)]
+    assert not invented, "책에 없는 번호:\n" + "\n".join(invented)
+
+
+def _section(pg, title):
+    """제목이 title로 시작하는 H2의 (시작 줄, 끝 줄)."""
+    h2 = [h for h in pg.headings if h.level == 2]
+    for i, h in enumerate(h2):
+        if h.text.startswith(title):
+            end = h2[i + 1].line if i + 1 < len(h2) else len(pg.lines) + 1
+            return h.line, end
+    return None
+
+
+@pytest.mark.parametrize("path", TAUGHT, ids=[p.name for p in TAUGHT])
+def test_section_page_has_overview_summary_and_check_questions(path):
+    pg = page_model.load(path)
+    overview = next((a for a in pg.admonitions if a.title.startswith("이 절에서 배울 것")), None)
+    assert overview is not None, f"{rel(path)}: '이 절에서 배울 것' 상자가 없습니다"
+    assert re.search(r"\d+\s*분", overview.title + overview.body), f"{rel(path)}:{overview.line}: 읽는 데 걸리는 시간(…분)이 없습니다"
+    assert _section(pg, "정리"), f"{rel(path)}: '정리' 절이 없습니다"
+    span = _section(pg, "확인 문제")
+    assert span, f"{rel(path)}: '확인 문제' 절이 없습니다"
+    answers = [a for a in pg.admonitions if span[0] < a.line < span[1] and a.collapsible and a.parent is None]
+    assert 3 <= len(answers) <= 5, f"{rel(path)}:{span[0]}: 확인 문제의 접힌 답이 {len(answers)}개입니다 (3~5개)"
+
+
+@pytest.mark.parametrize("path", SECTIONS, ids=[p.name for p in SECTIONS])
+def test_plotting_code_is_folded(path):
+    pg = page_model.load(path)
+    shown = [(b.line + i + 1, line) for b in pg.blocks if not b.folded
+             for i, line in enumerate(b.code.splitlines()) if PLOTTING.search(line)]
+    assert len(shown) <= 15, (f"{rel(path)}: 펼쳐진 블록에 그림 코드가 {len(shown)}줄 있습니다 (15줄 이하). "
+                              "`??? example \"추가 코드: 그림 그리기\"` 안으로 옮기세요:\n"
+                              + "\n".join(f"  {n}: {line.strip()}" for n, line in shown[:20]))
+
+
+@pytest.mark.parametrize("path", SECTIONS, ids=[p.name for p in SECTIONS])
+def test_figures_are_labelled_in_korean(path):
+    pg = page_model.load(path)
+    bad = []
+    for chain in pg.chains:
+        for block in chain.blocks:
+            if "plt.show()" in block.code and not LABEL_CALL.search(block.code):
+                bad.append(f"{rel(path)}:{block.line}: 그림을 그리지만 한글 제목·이름표가 없습니다")
+    assert not bad, "\n".join(bad)
+
+
+def test_exercise_solutions_are_folded():
+    pg = page_model.load(CHAPTER / "14-13-exercises.md")
+    folded = sum(b.folded for b in pg.blocks)
+    assert folded >= 0.9 * len(pg.blocks), f"14.13: 코드 블록 {len(pg.blocks)}개 중 {folded}개만 접혀 있습니다 (90% 이상)"

@@ -1,0 +1,345 @@
+"""페이지 모델: Markdown 페이지 하나를 한 번 읽어 필요한 모든 것을 꺼냅니다. 페이지를 읽는 곳은 여기뿐입니다.
+
+markdown-it-py 토큰(CommonMark + 표 + MkDocs 식 애드모니션 `!!!`/`???`/`???+`)에서 다음을 만듭니다.
+
+- 코드 블록(`Block`): 맨 ```` ```python ```` 펜스. 접힌 상자(`??? example "추가 코드: …"`) 안의 들여 쓴 펜스도
+  똑같이 코드 블록입니다. 블록 바로 뒤의 `<!--pytest-codeblocks:expected-output-->` + 펜스가 그 블록의
+  기대 출력(`Output`)입니다. 기대 출력은 체인의 어느 블록 뒤에나 올 수 있습니다.
+- 체인(`Chain`): `<!--pytest-codeblocks:cont-->`로 이어진 블록들. 같은 이름 공간에서 차례로 실행됩니다.
+- 표시(`Mark`): 체인 첫 블록 앞의 `<!--pytest.mark.NAME(...)-->`.
+- 애드모니션(`Admonition`: 종류, 제목, 접힘 여부, 본문), 제목(`Heading`: 수준, 글, `{ #id }`), 링크와 그림(`Link`).
+- 문제(`problems`): 규칙에 어긋난 곳을 "줄: 이유"로. 수집기와 검사가 이것을 그대로 보고합니다.
+
+pytest 수집기(tools/pageblocks.py), 노트북 생성기(tools/notebooks.py), MkDocs 훅, 용어집·Keras 3 모음,
+tests/의 검사가 모두 이 모듈을 씁니다.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+# pytest-codeblocks의 주석 문법을 그대로 씁니다.
+CODEBLOCKS_COMMENT = re.compile(r"^<!--[-\s]*pytest-codeblocks:([\w-]+)(.*?)-->\s*$")
+MARK_COMMENT = re.compile(r"^<!--[-\s]*pytest\.mark\.(\w+)(\(.*\))?\s*-->\s*$", re.S)
+KNOWN_KEYWORDS = {"cont", "expected-output", "expected-output-ignore-whitespace"}
+ALLOWED_MARKS = {"download"}  # 문서 페이지에서 쓸 수 있는 표시 (이유를 출력하며 건너뜀)
+HEADING_ID = re.compile(r"^(.*?)\s*\{\s*#([\w-]+)\s*\}\s*$")
+PYTHONISH = re.compile(r"^\{?\.?(py|python|python3|ipython|ipython3|pycon)\b", re.IGNORECASE)
+SHELL = re.compile(r"^(sh|bash|zsh)\b")
+
+
+@dataclass
+class Output:
+    line: int  # 주석 줄 (1부터)
+    fence_line: int  # 출력 펜스가 시작하는 줄
+    end_line: int  # 출력 펜스가 닫히는 줄
+    text: str
+    ignore_whitespace: bool = False
+
+
+@dataclass
+class Mark:
+    name: str
+    args: str  # 괄호 안 (없으면 "")
+    line: int
+
+    @property
+    def reason(self) -> str:
+        m = re.search(r"reason\s*=\s*(['\"])(.*?)\1", self.args, re.S)
+        return m.group(2) if m else ""
+
+
+@dataclass
+class Admonition:
+    kind: str  # note, info, example, success …
+    title: str
+    collapsible: bool  # ??? 또는 ???+
+    line: int  # 시작 줄
+    end_line: int  # 마지막 줄 (포함)
+    body: str  # 들여쓰기를 뺀 본문 Markdown
+    parent: Admonition | None = None
+
+    @property
+    def folded(self) -> bool:
+        return self.collapsible
+
+
+@dataclass
+class Block:
+    line: int  # 여는 펜스의 줄 (1부터)
+    end_line: int  # 닫는 펜스의 줄
+    indent: int
+    code: str
+    cont: bool = False
+    marks: list[Mark] = field(default_factory=list)
+    output: Output | None = None
+    admonition: Admonition | None = None  # 이 블록을 감싼 가장 안쪽 애드모니션
+
+    @property
+    def folded(self) -> bool:
+        """접힌 상자 안에 있는가 (추가 코드, 풀이)."""
+        box = self.admonition
+        while box is not None:
+            if box.collapsible:
+                return True
+            box = box.parent
+        return False
+
+
+@dataclass
+class Chain:
+    blocks: list[Block]
+
+    @property
+    def line(self) -> int:
+        return self.blocks[0].line
+
+    @property
+    def marks(self) -> list[Mark]:
+        return self.blocks[0].marks
+
+    def mark(self, name: str) -> Mark | None:
+        return next((m for m in self.marks if m.name == name), None)
+
+    @property
+    def code(self) -> str:
+        return "".join(b.code for b in self.blocks)
+
+    def source_at_page_lines(self) -> str:
+        """체인의 코드를, 각 줄이 페이지의 같은 줄 번호에 오도록 빈 줄로 채운 것 (오류 메시지가 페이지 줄을 가리키게)."""
+        out = ""
+        for b in self.blocks:
+            out += "\n" * max(b.line - out.count("\n"), 0) + b.code
+        return out
+
+
+@dataclass
+class Heading:
+    level: int
+    text: str  # { #id }를 뺀 글
+    anchor: str | None
+    line: int
+
+
+@dataclass
+class Link:
+    line: int
+    kind: str  # "link" 또는 "image"
+    url: str
+    text: str = ""  # 그림이면 대체 텍스트
+
+
+@dataclass
+class Fence:
+    line: int
+    info: str
+    indent: int
+    ticks: str
+
+
+@dataclass
+class Page:
+    path: Path
+    text: str
+    blocks: list[Block]
+    chains: list[Chain]
+    admonitions: list[Admonition]
+    headings: list[Heading]
+    links: list[Link]
+    fences: list[Fence]
+    problems: list[str]  # "줄: 이유"
+    prose: list[tuple[int, str]]  # (줄, 코드와 HTML 주석을 뺀 본문 한 줄)
+
+    @property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
+
+    @property
+    def title(self) -> str:
+        h1 = next((h for h in self.headings if h.level == 1), None)
+        return h1.text if h1 else self.path.stem
+
+    def heading_before(self, line: int) -> Heading | None:
+        before = [h for h in self.headings if h.line <= line]
+        return before[-1] if before else None
+
+    @property
+    def figures(self) -> list[Link]:
+        return [link for link in self.links if link.kind == "image"]
+
+
+@functools.lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(admon_plugin).use(footnote_plugin)
+
+
+def _inline_links(token, line: int):
+    offset = 0
+    for child in token.children or []:
+        if child.type in ("softbreak", "hardbreak"):
+            offset += 1
+        elif child.type == "link_open":
+            yield Link(line + offset, "link", child.attrs.get("href", ""))
+        elif child.type == "image":
+            yield Link(line + offset, "image", child.attrs.get("src", ""), child.content)
+
+
+def _fence_end(lines: list[str], start: int, ticks: str) -> int:
+    """start(0부터)에서 열린 펜스가 닫히는 줄(0부터)."""
+    for i in range(start + 1, len(lines)):
+        s = lines[i].strip()
+        if s.startswith(ticks[0] * len(ticks)) and not s.strip(ticks[0]):
+            return i
+    return len(lines) - 1
+
+
+def parse_text(text: str, path: Path) -> Page:
+    lines = text.splitlines()
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    chains: list[Chain] = []
+    admonitions: list[Admonition] = []
+    headings: list[Heading] = []
+    links: list[Link] = []
+    fences: list[Fence] = []
+    problems: list[str] = []
+    stack: list[Admonition] = []
+    pending_marks: list[Mark] = []
+    pending_cont: int | None = None  # cont 주석의 줄
+    pending_output: tuple[int, bool] | None = None  # (주석 줄, 공백 무시)
+    last_block: Block | None = None
+    code_lines: set[int] = set()
+
+    for i, tok in enumerate(tokens):
+        if tok.type == "admonition_open":
+            start, end = tok.map
+            markup = tok.markup
+            title = tok.meta.get("title") if isinstance(tok.meta, dict) else None
+            m = re.match(r'^\s*(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:\s+"(.*)")?\s*$', lines[start])
+            kind = m.group(1) if m else tok.info.split()[0]
+            title = m.group(2) if m and m.group(2) is not None else (title or kind)
+            base = len(lines[start]) - len(lines[start].lstrip())
+            body = [ln[base + 4 :] if ln.strip() else "" for ln in lines[start + 1 : end]]
+            box = Admonition(kind, title, markup.startswith("?"), start + 1, end, "\n".join(body).strip("\n"),
+                             stack[-1] if stack else None)
+            admonitions.append(box)
+            stack.append(box)
+            continue
+        if tok.type == "admonition_close":
+            stack.pop()
+            continue
+        if tok.type == "heading_open":
+            inline = tokens[i + 1]
+            m = HEADING_ID.match(inline.content)
+            text_, anchor = (m.group(1), m.group(2)) if m else (inline.content, None)
+            headings.append(Heading(int(tok.tag[1]), text_.strip(), anchor, tok.map[0] + 1))
+            continue
+        if tok.type == "inline" and tok.map:
+            links.extend(_inline_links(tok, tok.map[0] + 1))
+            continue
+        if tok.type == "html_block":
+            for n, raw in enumerate(tok.content.splitlines(), tok.map[0] + 1):
+                s = raw.strip()
+                m = CODEBLOCKS_COMMENT.match(s)
+                if m:
+                    keyword = m.group(1)
+                    if keyword not in KNOWN_KEYWORDS:
+                        problems.append(f"{n}: 알 수 없는 pytest-codeblocks 주석 {s!r} (cont, expected-output만 씁니다)")
+                    elif keyword == "cont":
+                        if last_block is None:
+                            problems.append(f"{n}: cont 앞에 코드 블록이 없습니다")
+                        pending_cont = n
+                    else:
+                        if last_block is None:
+                            problems.append(f"{n}: 기대 출력 앞에 코드 블록이 없습니다")
+                        elif last_block.output is not None:
+                            problems.append(f"{n}: 블록(줄 {last_block.line})에 기대 출력이 이미 있습니다")
+                        pending_output = (n, keyword.endswith("ignore-whitespace"))
+                    continue
+                m = MARK_COMMENT.match(s)
+                if m:
+                    mark = Mark(m.group(1), (m.group(2) or "")[1:-1], n)
+                    if mark.name not in ALLOWED_MARKS:
+                        problems.append(
+                            f"{n}: 표시 pytest.mark.{mark.name}는 쓸 수 없습니다. 페이지에서는 "
+                            + ", ".join(f"pytest.mark.{a}(reason=\"…\")" for a in sorted(ALLOWED_MARKS))
+                            + "만 씁니다 (예제는 실행되거나, 이유를 출력하며 건너뜁니다)"
+                        )
+                    elif not mark.reason:
+                        problems.append(f"{n}: {s} — reason=\"…\"이 필요합니다")
+                    pending_marks.append(mark)
+                elif s.startswith("<!--") and re.search(r"pytest[-.]", s):
+                    problems.append(f"{n}: 읽을 수 없는 표시 주석 {s!r}")
+            continue
+        if tok.type in ("fence", "code_block"):
+            start, end = tok.map
+            code_lines.update(range(start + 1, end + 1))
+            if tok.type == "code_block":
+                if re.search(r"^\s*```", tok.content, re.M):
+                    problems.append(f"{start + 1}: 들여 쓴 코드 안에 펜스가 있습니다 — 상자 제목 줄 다음에 빈 줄을 두었는지 보세요")
+                continue
+            raw = lines[start]
+            indent = len(raw) - len(raw.lstrip())
+            ticks = re.match(r"^\s*(`{3,}|~{3,})", raw).group(1)
+            info = tok.info.strip()
+            fences.append(Fence(start + 1, info, indent, ticks))
+            end_line = _fence_end(lines, start, ticks) + 1
+            if pending_output is not None:
+                comment, ignore_ws = pending_output
+                pending_output = None
+                if last_block is not None and last_block.output is None:
+                    last_block.output = Output(comment, start + 1, end_line, tok.content, ignore_ws)
+                if info:
+                    problems.append(f"{start + 1}: 기대 출력 펜스에는 언어를 적지 않습니다 (```{info})")
+                continue
+            if PYTHONISH.match(info) and (info != "python" or ticks != "```"):
+                problems.append(f"{start + 1}: 실행되지 않는 파이썬 펜스 {raw.strip()!r} — ```python 만 씁니다")
+            if SHELL.match(info):
+                problems.append(f"{start + 1}: ```{info} 블록은 셸 명령으로 실행됩니다 — 명령 예시는 ```console 로")
+            if info != "python" or ticks != "```":
+                if pending_marks or pending_cont:
+                    problems.append(f"{start + 1}: 표시나 cont 주석 다음에 ```python 블록이 아닌 펜스가 있습니다")
+                pending_marks, pending_cont = [], None
+                continue
+            block = Block(start + 1, end_line, indent, tok.content, cont=pending_cont is not None,
+                          marks=pending_marks, admonition=stack[-1] if stack else None)
+            if block.cont and pending_marks:
+                problems.append(f"{pending_marks[0].line}: cont 블록 앞의 표시는 체인 전체에 붙지 않습니다. 체인의 첫 블록 앞에 두세요")
+            if block.cont and chains:
+                chains[-1].blocks.append(block)
+            else:
+                chains.append(Chain([block]))
+            blocks.append(block)
+            last_block = block
+            pending_marks, pending_cont = [], None
+            continue
+    for mark in pending_marks:
+        problems.append(f"{mark.line}: 표시 다음에 코드 블록이 없습니다")
+    if pending_output is not None:
+        problems.append(f"{pending_output[0]}: 기대 출력 주석 다음에 펜스가 없습니다")
+
+    prose = []
+    for n, raw in enumerate(lines, 1):
+        if n in code_lines or raw.strip().startswith("<!--"):
+            continue
+        prose.append((n, re.sub(r"`[^`]*`", "", raw)))
+    return Page(path, text, blocks, chains, admonitions, headings, links, fences, problems, prose)
+
+
+@functools.lru_cache(maxsize=None)
+def _load_cached(path: Path, mtime_ns: int, size: int) -> Page:
+    return parse_text(path.read_text(encoding="utf-8"), path)
+
+
+def load(path: Path) -> Page:
+    """페이지를 읽습니다. 같은 파일은 바뀌지 않은 한 한 번만 파싱합니다."""
+    path = Path(path).resolve()
+    stat = path.stat()
+    return _load_cached(path, stat.st_mtime_ns, stat.st_size)

@@ -1,0 +1,178 @@
+"""pytest 플러그인: 페이지의 코드 블록을 실행하고, 블록마다 자기 출력을 바로 아래 기대 출력과 비교합니다.
+
+pytest-codeblocks(`--codeblocks`)의 주석 문법과 수집 단위(체인 하나 = 검사 하나, 이름 "line N")를 그대로
+씁니다. pytest-codeblocks는 cont로 이은 블록들을 하나로 합쳐 기대 출력을 체인 끝에 하나만 받으므로, 그 위에
+얹은 이 플러그인이 페이지 모델(tools/page.py)로 블록을 나눠 실행합니다.
+
+- 체인의 블록들은 한 이름 공간에서 차례로 실행되고, 블록마다 표준 출력을 따로 받아 그 블록의 기대 출력과
+  비교합니다. 틀리면 "페이지.md:줄"(기대 출력의 줄)로 실패합니다. 예외의 역추적도 페이지의 줄 번호를 가리킵니다.
+- `<!--pytest.mark.download(reason="…")-->`: 이유를 출력하며 건너뜁니다 (`--run-downloads`로 실행).
+  그 밖의 표시(xfail, skip …)나 잘못 쓴 표시는 수집 오류입니다 (tools/page.py의 problems).
+- 체인 하나가 `chain_time_limit`초를 넘으면 실패합니다.
+- `--update-outputs`(작성자 모드): 비교하지 않고 실제 출력으로 페이지의 기대 출력을 고쳐 씁니다.
+  출력이 있는데 기대 출력이 없으면 블록 바로 아래에 넣고, 출력이 없어졌으면 지웁니다. 고친 뒤 diff를 읽으세요.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import time
+import traceback
+from contextlib import redirect_stdout
+from pathlib import Path
+
+import pytest
+from pytest_codeblocks.plugin import MarkdownFile, TestBlock
+
+import page as page_model
+
+_UPDATES: dict[Path, dict[int, str]] = {}  # 작성자 모드: 페이지 → {블록 줄: 실제 출력}
+
+
+def pytest_addoption(parser):
+    group = parser.getgroup("pageblocks", "페이지 코드 블록")
+    group.addoption("--run-downloads", action="store_true", help="download 표시가 붙은 체인도 실행합니다 (인터넷이 필요).")
+    group.addoption("--update-outputs", action="store_true",
+                    help="작성자 모드: 실행한 페이지의 기대 출력을 실제 출력으로 고쳐 씁니다.")
+    parser.addini("chain_time_limit", "코드 블록 체인 하나의 최대 실행 시간(초)", default="60")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "download(reason): 오프라인에서 구할 수 없는 파일을 내려받는 체인")
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(file_path, parent):
+    """pytest-codeblocks가 만든 MarkdownFile을 블록 단위로 실행하는 PageFile로 바꿉니다."""
+    collected = yield
+    out = []
+    for node in collected or []:
+        if isinstance(node, MarkdownFile) and not isinstance(node, PageFile):
+            node = PageFile.from_parent(parent, path=file_path)
+        out.append(node)
+    return out
+
+
+class PageFile(MarkdownFile):
+    def collect(self):
+        page = page_model.load(self.path)
+        where = self.path.relative_to(self.config.rootpath) if self.path.is_relative_to(self.config.rootpath) else self.path
+        if page.problems:
+            raise self.CollectError("\n".join(f"{where}:{p}" for p in page.problems))
+        for chain in page.chains:
+            item = ChainItem.from_parent(self, name=f"line {chain.line}")
+            item.chain = chain
+            item.where = str(where)
+            download = chain.mark("download")
+            if download is not None:
+                item.add_marker(pytest.mark.download(reason=download.reason))
+                if not self.config.getoption("--run-downloads"):
+                    item.add_marker(pytest.mark.skip(
+                        reason=f"{where}:{chain.line}: 내려받기가 필요한 예제 (--run-downloads로 실행): {download.reason}"))
+            yield item
+
+    def repr_failure(self, excinfo):
+        return str(excinfo.value.args[0]) if excinfo.errisinstance(self.CollectError) else super().repr_failure(excinfo)
+
+
+class ChainFailure(Exception):
+    pass
+
+
+class ChainItem(TestBlock):
+    chain: page_model.Chain
+    where: str
+
+    @property
+    def obj(self):  # pytest-codeblocks의 TestBlock 호환 (lineno)
+        return self.chain.blocks[0]
+
+    @obj.setter
+    def obj(self, value):
+        pass
+
+    def runtest(self):
+        update = self.config.getoption("--update-outputs")
+        namespace = {"__name__": "__main__"}
+        started = time.perf_counter()
+        for block in self.chain.blocks:
+            # 앞에 빈 줄을 채워 역추적의 줄 번호가 페이지의 줄 번호와 같게 합니다
+            code = compile("\n" * block.line + block.code, self.where, "exec")
+            buffer = io.StringIO()
+            try:
+                with redirect_stdout(buffer):
+                    exec(code, namespace)
+            except Exception as error:  # noqa: BLE001 — 어떤 예외든 페이지의 줄로 보고합니다
+                tb = "".join(traceback.format_exception(error)[1:])
+                raise ChainFailure(
+                    f"{self.where}:{block.line}: 코드 블록이 실패했습니다\n{tb}"
+                    + (f"\n(그때까지의 출력)\n{buffer.getvalue()}" if buffer.getvalue() else "")
+                ) from None
+            actual = buffer.getvalue()
+            if update:
+                _UPDATES.setdefault(self.path, {})[block.line] = actual
+                continue
+            expected = block.output.text if block.output else ""
+            same = (re.sub(r"\s+", "", expected) == re.sub(r"\s+", "", actual)
+                    if block.output and block.output.ignore_whitespace else expected == actual)
+            if not same:
+                line = block.output.line if block.output else block.end_line
+                what = "기대 출력과 실제 출력이 다릅니다" if block.output else "출력했지만 블록 아래에 기대 출력이 없습니다"
+                raise ChainFailure(
+                    f"{self.where}:{line}: {what} (블록은 줄 {block.line})\n"
+                    f"--- 페이지\n{expected}--- 실제\n{actual}---\n"
+                    "고치려면: pytest --update-outputs " + self.where
+                )
+        took = time.perf_counter() - started
+        limit = float(self.config.getini("chain_time_limit"))
+        if took > limit:
+            raise ChainFailure(f"{self.where}:{self.chain.line}: 코드 블록 체인 실행에 {took:.1f}초 걸렸습니다 (한도 {limit:.0f}초)")
+
+    def repr_failure(self, excinfo):
+        if excinfo.errisinstance(ChainFailure):
+            return str(excinfo.value)
+        return super().repr_failure(excinfo)
+
+    def reportinfo(self):
+        return self.path, self.chain.line - 1, f"{self.where}:{self.chain.line}"
+
+
+def _fence(text: str, indent: str) -> list[str]:
+    body = text if text.endswith("\n") else text + "\n"
+    fence = "```" if "```" not in body else "````"
+    return [indent + "<!--pytest-codeblocks:expected-output-->", indent + fence,
+            *[(indent + ln if ln else ln) for ln in body.splitlines()], indent + fence]
+
+
+def rewrite_outputs(path: Path, actual: dict[int, str]) -> bool:
+    """작성자 모드: 블록 줄 → 실제 출력으로 페이지의 기대 출력을 고칩니다. 바뀌었으면 True."""
+    page = page_model.parse_text(path.read_text(encoding="utf-8"), path)
+    lines = page.text.splitlines()
+    # 아래에서 위로 고쳐야 앞쪽 줄 번호가 그대로입니다
+    for block in sorted(page.blocks, key=lambda b: b.line, reverse=True):
+        if block.line not in actual:
+            continue
+        text = actual[block.line]
+        indent = " " * block.indent
+        if block.output is not None:
+            start, end = block.output.line - 1, block.output.end_line  # 주석 줄부터 닫는 펜스까지
+            if text == block.output.text:
+                continue
+            lines[start:end] = _fence(text, indent) if text else []
+            if not text and start < len(lines) and start > 0 and not lines[start].strip() and not lines[start - 1].strip():
+                del lines[start]
+        elif text:
+            lines[block.end_line:block.end_line] = _fence(text, indent)
+    new = "\n".join(lines) + "\n"
+    if new != page.text:
+        path.write_text(new, encoding="utf-8")
+        return True
+    return False
+
+
+def pytest_sessionfinish(session):
+    for path, actual in _UPDATES.items():
+        if rewrite_outputs(path, actual):
+            print(f"\n기대 출력을 고쳤습니다: {path}")
+    _UPDATES.clear()
