@@ -160,7 +160,9 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
     header = (
         f"> 이 노트북은 [`{rel}`]({site_url(base_url, pg.path, pg.path.name, None)}) 페이지에서 "
         "`python tools/make_notebooks.py`로 생성·실행한 것입니다. 직접 고치지 말고 페이지를 고치세요. "
-        "접힌 셀(추가 코드)은 그림 그리기처럼 본문을 돕는 코드입니다."
+        "접힌 셀(추가 코드)은 그림 그리기처럼 본문을 돕는 코드입니다.\n>\n"
+        "> 코랩에서 연다면 그림 속 한글 글꼴을 위해 먼저 새 셀에서 `%pip install koreanize-matplotlib`을 실행하세요. "
+        "꽃 사진을 쓰는 절은 코랩에서 전체 데이터셋(3,670장)을 내려받으므로 출력의 숫자가 페이지(500장)와 다릅니다."
     )
     nb = nbformat.v4.new_notebook()
     nb.cells = [nbformat.v4.new_markdown_cell(header), *cells]
