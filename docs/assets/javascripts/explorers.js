@@ -196,6 +196,8 @@
 
     this.outputBox.textContent = '';
     this.outputBox.appendChild(el('p', { class: 'cnnx-grid-title', text: spec.outputLabel }));
+    this.outCells = [];
+    if (!spec.outRows) return; // 출력이 없으면 (설정 오류) 입력만 그립니다
     var outGrid = el('div', {
       class: 'cnnx-grid cnnx-grid--output',
       role: 'grid',
@@ -203,7 +205,6 @@
       'aria-label': spec.outputAria,
     });
     outGrid.style.setProperty('--cols', spec.outCols);
-    this.outCells = [];
     for (var r = 0; r < spec.outRows; r++) {
       var orow = [];
       var rowEl = el('div', { role: 'row', class: 'cnnx-row' });
@@ -347,11 +348,13 @@
     var rowsIn = taps.rows.filter(function (i) { return i >= 0 && i < cfg.height; });
     var colsIn = taps.cols.filter(function (j) { return j >= 0 && j < cfg.width; });
     var inside = rowsIn.length * colsIn.length;
+    // 행이나 열 중 한쪽이라도 입력 안에 없으면 커널 원소가 모두 패딩 위에 놓여 입력 칸을 하나도 보지 않습니다
+    var any = inside > 0;
     return {
-      rowStart: rowsIn.length ? rowsIn[0] : null,
-      rowEnd: rowsIn.length ? rowsIn[rowsIn.length - 1] : null,
-      colStart: colsIn.length ? colsIn[0] : null,
-      colEnd: colsIn.length ? colsIn[colsIn.length - 1] : null,
+      rowStart: any ? rowsIn[0] : null,
+      rowEnd: any ? rowsIn[rowsIn.length - 1] : null,
+      colStart: any ? colsIn[0] : null,
+      colEnd: any ? colsIn[colsIn.length - 1] : null,
       inputTaps: inside,
       paddingTaps: cfg.kernel * cfg.kernel - inside,
     };
@@ -829,13 +832,23 @@
     this.res = res;
     this.error.textContent = res.error;
     this.root.classList.toggle('has-error', !!res.error);
-    this.grids.root.hidden = !!res.error;
+    this.root.setAttribute('data-shifts', this.shifts);
     this.message.textContent = '';
+    var values = cfg.values;
+    var grid = this.grids;
     if (res.error) {
+      // 출력은 없어도 입력 격자는 보여 줍니다
       this.selText.textContent = '';
+      grid.draw({
+        rows: values.length, cols: values[0].length, padTop: 0, padBottom: 0, padLeft: 0, padRight: 0,
+        outRows: 0, outCols: 0, inputLabel: '입력 ' + values.length + '×' + values[0].length, inputAria: '입력 격자',
+        outputLabel: '출력 없음', inputText: function (i, j) { return String(values[i][j]); },
+      });
+      values.forEach(function (row, i) {
+        row.forEach(function (v, j) { grid.inCells[i][j].setAttribute('data-x', v); });
+      });
       return;
     }
-    var values = cfg.values;
     var modeName = cfg.mode === 'max' ? '최대' : '평균';
     this.grids.draw({
       rows: values.length,
@@ -861,11 +874,9 @@
       },
     });
     // 입력 칸에도 값 속성 (검사가 화면의 입력을 읽습니다)
-    var grid = this.grids;
     values.forEach(function (row, i) {
       row.forEach(function (v, j) { grid.inCells[i + res.padTop][j + res.padLeft].setAttribute('data-x', v); });
     });
-    this.root.setAttribute('data-shifts', this.shifts);
 
     if (shifted && before && !before.error) {
       var changed = 0;
