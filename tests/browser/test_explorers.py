@@ -653,7 +653,7 @@ def test_verification_catches_a_broken_formula(context, site_base_url, tf, kind,
     try:
         tab.page.evaluate(_BREAK[kind])
         rng = random.Random(SEED + 1)
-        items = {"conv": conv_configs, "pool": pool_configs, "rf": rf_configs}[kind](rng, 40)
+        items = {"conv": conv_configs, "pool": pool_configs, "rf": rf_configs}[kind](rng, 25)
         observations = _drive(tab.page, kind, items)
         checker = Checker(kind + " (망가뜨린 공식)")
         if kind == "conv":
