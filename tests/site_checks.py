@@ -315,3 +315,24 @@ def keras3_page_problems(site_dir: Path) -> list[str]:
         if boxes != entries.get(stem, 0):
             problems.append(f"docs/ch14/{stem}.md: Keras 3 상자 {boxes}개, 모음 페이지의 항목 {entries.get(stem, 0)}개")
     return problems
+
+
+# ---------------------------------------------------------------- 용어 툴팁
+
+
+def tooltip_coverage(html: str, terms) -> tuple[int, int, list[str]]:
+    """본문(article)의 용어 출현 중 툴팁(abbr)이 붙은 비율을 따로 셉니다: (붙은 수, 전체 수, 안 붙은 예)."""
+    import glossary
+
+    start = html.find("<article")
+    end = html.find("</article>")
+    body = html[start:end] if start >= 0 and end > start else html
+    names = sorted({t.korean for t in terms if len(t.korean) >= 2}, key=len, reverse=True)
+    any_term = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + ")")
+    covered = len(re.findall(r'<abbr title="[^"]*">', body))
+    missed = []
+    for text, skip in glossary.text_segments(body):
+        if not skip:
+            for m in any_term.finditer(text):
+                missed.append(text[max(0, m.start() - 8):m.end() + 4].replace("\n", " "))
+    return covered, covered + len(missed), missed

@@ -25,3 +25,33 @@ def test_no_rejected_spelling(page):
                 if variant in line:
                     problems.append(f"{page.relative_to(ROOT)}:{n}: '{variant}' 대신 '{term.korean}'")
     assert not problems, "\n".join(problems)
+
+
+def test_glossary_is_sorted():
+    names = [t.korean.lower() for t in TERMS]
+    out_of_order = [f"{a} > {b}" for a, b in zip(names, names[1:]) if a > b]
+    assert not out_of_order, "용어집이 가나다순이 아닙니다: " + ", ".join(out_of_order[:10])
+    assert len(set(names)) == len(names), "같은 용어가 두 번 있습니다"
+
+
+def test_section_column_points_at_a_page_that_uses_the_term():
+    from project import CHAPTER
+
+    problems = []
+    for t in TERMS:
+        if t.section in ("", "-"):
+            continue
+        page = next(iter(CHAPTER.glob(f"14-{int(t.section.split('.')[1]):02d}-*.md")), None)
+        text = "\n".join(line for _, line in page_model.load(page).prose) if page else ""
+        if t.korean not in text:
+            problems.append(f"{t.korean}: {t.section}절 페이지의 본문에 없습니다")
+    assert not problems, "\n".join(problems)
+
+
+def test_tooltips_match_terms_with_particles_only():
+    terms = [glossary.Term("특성 맵", "feature map", "", ()), glossary.Term("배치", "batch", "", ())]
+    html = "<p>특성 맵은 크고, 배치를 나눕니다. 층을 배치할 때. <code>특성 맵</code></p><h2>특성 맵</h2>"
+    out = glossary.add_tooltips(html, terms)
+    assert out.count("<abbr") == 2, out
+    assert '<abbr title="feature map">특성 맵</abbr>은' in out and '<abbr title="batch">배치</abbr>를' in out
+    assert "배치할" in out and "<code>특성 맵</code>" in out and "<h2>특성 맵</h2>" in out

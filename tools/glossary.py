@@ -1,18 +1,23 @@
-"""용어집(docs/glossary.md)의 표를 읽습니다. 용어집이 유일한 출처입니다.
+"""용어집(docs/glossary.md)의 표를 읽고, 빌드된 페이지의 용어에 툴팁을 붙입니다. 용어집이 유일한 출처입니다.
 
-hooks.py는 이 표로 모든 페이지에 툴팁(약어 정의)을 붙이고, tests/test_glossary.py는
-'쓰지 않는 표기' 열에 적힌 변형이 페이지에 남아 있지 않은지 검사합니다.
+- hooks.py는 `add_tooltips`로 모든 페이지 본문의 용어에 `<abbr title="영어 — 설명">`을 씌웁니다. 한국어 용어는
+  조사가 붙은 채로 쓰이므로("특성 맵은"), 용어 뒤에 조사(tools/korean.py)가 오거나 낱말이 끝날 때 용어로 봅니다.
+  코드, 링크, 제목 안은 건드리지 않습니다. 한 글자 용어('층')는 너무 흔해 툴팁을 붙이지 않습니다.
+- tests/test_glossary.py는 '다른 표기' 열의 변형이 페이지 본문에 남아 있지 않은지, 표가 가나다순인지,
+  '절' 열이 맞는지 검사합니다.
 """
 
 from __future__ import annotations
 
+import html as html_lib
+import re
 from dataclasses import dataclass
-from pathlib import Path
 
+import korean
 from project import DOCS
 
 GLOSSARY = DOCS / "glossary.md"
-HEADER = ("한국어", "English", "설명", "쓰지 않는 표기")
+HEADER = ("한국어", "English", "설명", "다른 표기 (이 사이트에서는 쓰지 않음)", "처음 나오는 절")
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class Term:
     english: str
     meaning: str
     rejected: tuple[str, ...]
+    section: str = ""
 
     @property
     def tooltip(self) -> str:
@@ -31,7 +37,7 @@ def _cells(line: str) -> list[str]:
     return [c.strip() for c in line.strip().strip("|").split("|")]
 
 
-def load(path: Path = GLOSSARY) -> list[Term]:
+def load(path=GLOSSARY) -> list[Term]:
     terms: list[Term] = []
     in_table = False
     for line in path.read_text(encoding="utf-8").splitlines():
@@ -44,18 +50,54 @@ def load(path: Path = GLOSSARY) -> list[Term]:
             continue
         if not in_table or set("".join(cells)) <= set("-: "):
             continue
-        korean, english, meaning, rejected = (cells + ["", "", "", ""])[:4]
+        korean_, english, meaning, rejected, section = (cells + [""] * 5)[:5]
         variants = tuple(v.strip() for v in rejected.split(",") if v.strip() and v.strip() != "-")
-        terms.append(Term(korean.strip("*"), english, meaning, variants))
+        terms.append(Term(korean_.strip("*"), english, meaning, variants, section.strip("[]").split("]")[0]))
     if not terms:
         raise ValueError(f"{path}: 용어 표(머리글 {' | '.join(HEADER)})를 찾지 못했습니다")
     return terms
 
 
-def abbreviations(terms: list[Term]) -> str:
-    """Python-Markdown abbr 확장의 정의 줄들. 한 글자 용어(층, 편향 …이 아닌 '층')는 너무 흔해 뺍니다."""
-    lines = []
-    for t in terms:
-        if len(t.korean) >= 2:
-            lines.append(f"*[{t.korean}]: {t.tooltip}")
-    return "\n".join(lines)
+def term_pattern(terms: list[Term]) -> re.Pattern:
+    """본문에서 용어를 찾는 정규식: 앞은 낱말 시작, 뒤는 조사 또는 낱말 끝."""
+    names = sorted({t.korean for t in terms if len(t.korean) >= 2}, key=len, reverse=True)
+    verbs = [n for n in names if n not in korean.NOT_VERBS]
+    plain = [n for n in names if n in korean.NOT_VERBS]
+    endings = "(?:" + "|".join(korean.VERB_ENDINGS) + ")"
+    parts = [rf"(?<![\w])({'|'.join(map(re.escape, verbs))})(?=(?:{korean.particle_group()}|{endings})?(?!\w))"]
+    if plain:
+        parts.append(rf"(?<![\w])({'|'.join(map(re.escape, plain))})(?={korean.particle_group()}?(?!\w))")
+    return re.compile("|".join(parts))
+
+
+_SKIP = {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "button",
+         "summary", "label", "select", "textarea", "title", "figcaption"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>|<!--.*?-->", re.S)
+
+
+def text_segments(html: str):
+    """(글 조각, 건너뛸 곳인가) 순서대로. 태그는 건너뛸 곳으로 돌려줍니다."""
+    depth: dict[str, int] = {}
+    pos = 0
+    for m in _TAG.finditer(html):
+        if m.start() > pos:
+            yield html[pos:m.start()], any(depth.get(t) for t in _SKIP)
+        tag = (m.group(2) or "").lower()
+        if tag in _SKIP and not m.group(3):
+            depth[tag] = depth.get(tag, 0) + (-1 if m.group(1) else 1)
+        yield m.group(0), True
+        pos = m.end()
+    if pos < len(html):
+        yield html[pos:], any(depth.get(t) for t in _SKIP)
+
+
+def add_tooltips(html: str, terms: list[Term]) -> str:
+    pattern = term_pattern(terms)
+    tips = {t.korean: html_lib.escape(t.tooltip, quote=True) for t in terms}
+    out = []
+    for text, skip in text_segments(html):
+        if skip:
+            out.append(text)
+        else:
+            out.append(pattern.sub(lambda m: f'<abbr title="{tips[m.group(m.lastindex)]}">{m.group(m.lastindex)}</abbr>', text))
+    return "".join(out)

@@ -1,7 +1,8 @@
 """MkDocs 훅: 빌드할 때 만들어지는 것들 (손으로 쓰지 않는 것들).
 
-- 모든 페이지에 용어집 툴팁(약어 정의)을 덧붙입니다 (tools/glossary.py).
-- 실습 페이지 끝에 그 절의 노트북 링크(사이트에서 보기, 내려받기, Colab에서 열기)를 붙입니다.
+- 모든 페이지의 본문에서 용어집 용어(조사가 붙은 것 포함)에 툴팁을 붙입니다 (tools/glossary.py).
+- 검색 색인의 토큰 구분자를 조사 목록(tools/korean.py)으로 만듭니다 (툴팁과 같은 목록).
+- 실습 페이지 맨 위(제목 아래)와 끝에 그 절의 노트북 링크(사이트에서 보기, 내려받기, 코랩에서 열기)를 붙입니다.
 - 노트북 페이지 위에 내려받기·Colab 링크를 붙이고, 노트북 페이지를 검색 색인에서 뺍니다.
 - "Keras 3와 책의 차이" 페이지에 모든 절의 `!!! info "Keras 3"` 상자를 모아 넣습니다 (keras3_differences.py).
 - mkdocs-jupyter가 제목 id를 ASCII로만 만들어 한국어 제목의 id가 비는 문제를 고칩니다 (아래 on_startup).
@@ -14,10 +15,11 @@ from pathlib import Path
 # MkDocs는 훅을 불러오는 동안 훅 파일의 폴더(tools/)를 sys.path에 넣어 주므로 같은 폴더의 모듈을 그냥 불러옵니다.
 import glossary
 import keras3_differences
+import korean
 import notebooks
 from project import CHAPTER
 
-_ABBREVIATIONS = ""
+_TERMS: list = []
 
 
 def on_startup(command, dirty):
@@ -42,8 +44,14 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    global _ABBREVIATIONS
-    _ABBREVIATIONS = glossary.abbreviations(glossary.load())
+    global _TERMS
+    _TERMS = glossary.load()
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is not None:
+        # search 플러그인은 자기 on_config에서 설정을 SearchIndex에 복사해 두므로 두 곳 모두 바꿉니다
+        search.config["separator"] = korean.search_separator()
+        if getattr(search, "search_index", None) is not None:
+            search.search_index.config["separator"] = korean.search_separator()
     return config
 
 
@@ -57,7 +65,7 @@ def _links_html(config, name: str, site_page: str | None, download: str) -> str:
     if site_page:
         parts.append(f'<a href="{site_page}">📓 노트북으로 보기</a>')
     parts.append(f'<a href="{download}" download>⬇ 노트북 내려받기 (.ipynb)</a>')
-    parts.append(f'<a href="{colab_url(config, name)}">Colab에서 열기</a>')
+    parts.append(f'<a href="{colab_url(config, name)}">코랩에서 열기</a>')
     return '<p class="notebook-links">' + " ".join(parts) + "</p>"
 
 
@@ -69,14 +77,22 @@ def on_page_markdown(markdown, page, config, files):
     if src.suffix == ".md" and src.parent == CHAPTER and notebooks.notebook_path(src).exists():
         name = notebooks.notebook_path(src).name
         links = _links_html(config, name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")
+        # 맨 위: 제목(H1) 바로 아래
+        lines = markdown.split("\n")
+        h1 = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+        if h1 is not None:
+            lines[h1 + 1:h1 + 1] = ["", links.replace('class="notebook-links"', 'class="notebook-links notebook-links--top"'), ""]
+            markdown = "\n".join(lines)
         markdown += (
             "\n\n## 이 절의 노트북 { #notebook }\n\n"
             "이 페이지의 코드 블록을 순서대로 담아 실행해 둔 노트북입니다.\n\n" + links + "\n"
         )
-    return markdown + "\n\n" + _ABBREVIATIONS + "\n"
+    return markdown
 
 
 def on_page_content(html, page, config, files):
+    if page.file.src_uri.endswith(".md") and page.file.src_uri != "glossary.md":
+        html = glossary.add_tooltips(html, _TERMS)
     if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
         name = Path(page.file.src_uri).name
         html = _links_html(config, name, None, name) + html
