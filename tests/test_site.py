@@ -79,7 +79,7 @@ def test_korean_particles_are_split_from_words(built_site):
 
 
 def test_search_finds_the_teaching_page(built_site):
-    """브라우저 없이 lunr로 같은 질의 표(tests/search_queries.py)를 검사합니다. 브라우저 검사는 test_browser.py."""
+    """브라우저 없이 lunr로 같은 질의 표(tests/search_queries.py)를 검사합니다. 브라우저 검사는 tests/browser/test_search.py."""
     from search_queries import QUERIES, TOP_N
 
     index = _index(built_site)

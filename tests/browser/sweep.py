@@ -1,0 +1,312 @@
+"""페이지 방문: 모든 페이지를 한 탭에서 차례로 한 번씩 열고, 한 번의 방문에서 모든 것을 잽니다.
+
+탭 하나를 다시 쓰지만 서버가 Cache-Control: no-store로 보내므로 페이지마다 빈 캐시로 여는 셈입니다
+(전송량을 재는 기준). 한 방문에서 하는 일: 콘솔 오류·다른 호스트 요청·실패한 요청 기록, 전송량과 로드 시간,
+기능 세기와 문제 모으기(probes/features.js), 글자 대비(probes/contrast.js), 용어 툴팁에 마우스 올리기,
+두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기, 폭 375px에서 가로 넘침(probes/phone.js), 스크린숏.
+검사(test_*.py)는 그 결과(Visit)만 읽습니다.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from project import BUILD, mkdocs_config
+
+PROBES = Path(__file__).parent / "probes"
+
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
+
+# 예산 (여유를 둔 한도). 측정값은 출력 끝의 표에 나옵니다.
+MAX_PAGE_BYTES = 3_000_000  # 빈 캐시로 한 페이지를 열 때 받는 모든 것 (HTML, CSS, JS, 글꼴, 그림, 검색 색인): 정확히 잼
+# 탐색 시작부터 load 이벤트 끝까지. 조용한 컴퓨터에서 가장 느린 페이지가 1.7초쯤이므로, 컴퓨터가 두 배로 바빠도
+# 버티도록 여유를 둡니다. 넘은 페이지는 훑기가 끝난 뒤 한 번 더 재고 빠른 쪽을 씁니다 (순간적인 부하로 실패하지 않도록).
+MAX_LOAD_MS = 5_000
+MIN_CONTRAST_TEXT = 4.5  # WCAG AA 본문
+MIN_CONTRAST_LARGE = 3.0  # 큰 글자(제목)와 코드 강조 색
+# 툴팁·탭·테마 버튼을 기다리는 한도. 통과할 때는 기다리지 않으므로 넉넉하게 둡니다 (부하가 걸린 컴퓨터에서도).
+WAIT_MS = 6_000
+
+SCREENSHOTS = BUILD / "screenshots"
+# 사람이 눈으로 볼 페이지 (사이트에 있을 때만 찍습니다): 페이지 주소 → 파일 이름 앞부분
+SCREENSHOT_PAGES = {
+    "": "home",
+    "ch14/14-02-convolutional-layers/": "14-02",
+    "notebooks/14-02-convolutional-layers/": "notebook-14-02",
+    "glossary/": "glossary",
+}
+SCREENSHOT_KINDS = ("desktop-light", "desktop-dark", "phone-dark")
+
+
+@functools.cache
+def probe(name: str) -> str:
+    """probes/<name>.js(함수 하나)를 probes/helpers.js와 함께 page.evaluate에 넘길 식으로 만듭니다.
+    식은 그 함수로 평가되므로 Playwright가 그 함수를 (인자와 함께) 부릅니다."""
+    helpers = (PROBES / "helpers.js").read_text(encoding="utf-8")
+    body = (PROBES / f"{name}.js").read_text(encoding="utf-8").strip().rstrip(";")
+    return f"(() => {{\n{helpers}\nreturn (\n{body}\n);\n}})()"
+
+
+def script(name: str) -> str:
+    """probes/<name>.js를 그대로 (add_init_script용)."""
+    return (PROBES / f"{name}.js").read_text(encoding="utf-8")
+
+
+# ---------------------------------------------------------------- 어떤 페이지를 여는가
+
+
+def site_pages(site: Path) -> list[str]:
+    """빌드된 사이트의 모든 페이지 주소 (사이트 기준 상대 주소, 홈은 "")."""
+    pages = []
+    for html in site.rglob("index.html"):
+        rel = html.parent.relative_to(site).as_posix()
+        if rel.startswith("assets"):
+            continue
+        pages.append("" if rel == "." else rel + "/")
+    pages.sort(key=lambda p: (not p == "", p.startswith("notebooks/"), p))
+    if (site / "404.html").exists():
+        pages.append("404.html")
+    return pages
+
+
+def nav_pages() -> list[str]:
+    """mkdocs.yml의 nav에 있는 페이지의 사이트 주소."""
+    out = []
+
+    def walk(items):
+        for item in items:
+            value = next(iter(item.values())) if isinstance(item, dict) else item
+            if isinstance(value, list):
+                walk(value)
+            elif isinstance(value, str) and value.endswith(".md"):
+                out.append("" if value == "index.md" else value.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/")
+
+    walk(mkdocs_config()["nav"])
+    return out
+
+
+# ---------------------------------------------------------------- 한 번의 방문
+
+
+@dataclass
+class Visit:
+    path: str
+    status: int | None = None
+    console_errors: list[str] = field(default_factory=list)
+    external: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    bytes: int = 0
+    requests: int = 0
+    load_ms: float = 0.0
+    load_retry_ms: float | None = None  # 한도를 넘어 다시 잰 값 (다시 재지 않았으면 None)
+    ready_ms: float = 0.0
+    features: dict = field(default_factory=dict)
+    problems: dict = field(default_factory=dict)
+    tooltip: str | None = None  # 문제
+    tab_click: str | None = None  # 문제
+    light: dict = field(default_factory=dict)
+    dark: dict = field(default_factory=dict)
+    dark_problem: str | None = None
+    phone: dict = field(default_factory=dict)
+    shots: list[Path] = field(default_factory=list)
+    crash: str | None = None
+
+    @property
+    def best_load_ms(self) -> float:
+        return self.load_ms if self.load_retry_ms is None else min(self.load_ms, self.load_retry_ms)
+
+
+def _is_local(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about", "chrome-error") or parts.hostname in LOCAL_HOSTS
+
+
+def _short(url: str, base: str) -> str:
+    return url[len(base) :] if url.startswith(base) else url
+
+
+def _check_tooltip(page, visit: Visit, target: dict, wait_ms: int):
+    """용어에 마우스를 올리면 Material의 툴팁이 그 설명을 보여 주어야 합니다 (target: 화면 안으로 옮긴 첫 용어)."""
+    head = target["title"].split(" — ")[0].strip()
+    page.mouse.move(1, 1)
+    page.mouse.move(target["x"], target["y"])
+    try:
+        page.wait_for_function(probe("tooltip_shown"), arg=head, timeout=wait_ms)
+    except Exception:
+        shown = page.evaluate("(document.querySelector('.md-tooltip2--active, .md-tooltip--active') || {}).innerText || null")
+        visit.tooltip = f"용어 '{target['text']}'에 마우스를 올려도 설명 툴팁이 나타나지 않습니다 (보인 것: {shown!r})"
+    page.mouse.move(1, 1)
+
+
+def _check_tab_click(page, visit: Visit, wait_ms: int):
+    """첫 탭 세트의 두 번째 라벨을 누르면 두 번째 블록만 보여야 합니다."""
+    labels = page.locator(".md-content .tabbed-set:has(> .tabbed-labels > label ~ label) > .tabbed-labels > label")
+    labels.nth(1).click(timeout=wait_ms)
+    shown = page.evaluate(probe("tab_blocks"))
+    if shown[:2] != [False, True] or sum(shown) != 1:
+        visit.tab_click = f"두 번째 탭을 눌렀는데 블록 표시가 {shown}입니다 (두 번째만 보여야 함)"
+
+
+def _toggle_dark(page, visit: Visit, wait_ms: int):
+    """헤더의 테마 버튼을 눌러 어두운 테마(slate)로 바꿉니다."""
+    try:
+        page.locator("form[data-md-component=palette] label.md-header__button:not([hidden])").first.click(timeout=wait_ms)
+    except Exception:
+        visit.dark_problem = "헤더에 테마 전환 버튼이 없거나 누를 수 없습니다"
+        return
+    try:
+        page.wait_for_function("document.body.getAttribute('data-md-color-scheme') === 'slate'", timeout=wait_ms)
+    except Exception:
+        visit.dark_problem = (
+            "테마 버튼을 눌러도 body의 data-md-color-scheme이 'slate'가 되지 않습니다 "
+            f"({page.evaluate('document.body.getAttribute(`data-md-color-scheme`)')!r})"
+        )
+        return
+    page.mouse.move(1, 1)  # 버튼의 툴팁을 치웁니다
+    visit.dark = page.evaluate(probe("contrast"))
+
+
+class Tab:
+    """세션 내내 다시 쓰는 브라우저 탭 하나. 이벤트는 지금 검사 중인 페이지(visit)에 기록합니다.
+    서버가 Cache-Control: no-store로 보내므로 탭을 다시 써도 페이지마다 빈 캐시로 엽니다.
+    site는 server.CountingServer (url과 sent_bytes())."""
+
+    def __init__(self, browser, site):
+        self.browser, self.site = browser, site
+        self.visit: Visit | None = None
+        self._open()
+
+    def _open(self):
+        base = self.site.url
+        self.context = self.browser.new_context(
+            viewport=DESKTOP, locale="ko-KR", color_scheme="light", service_workers="block"
+        )
+        page = self.page = self.context.new_page()
+        on = lambda event, fn: page.on(event, lambda x: self.visit is not None and fn(self.visit, x))  # noqa: E731
+        on("console", lambda v, m: m.type == "error" and v.console_errors.append(f"console.error: {m.text[:200]}"))
+        on("pageerror", lambda v, e: v.console_errors.append(f"JS 예외: {str(e)[:200]}"))
+        on("request", lambda v, r: _is_local(r.url) or v.external.append(r.url))
+        on("requestfailed", lambda v, r: _is_local(r.url) and v.failed.append(f"{_short(r.url, base)}: {r.failure}"))
+        on("response", lambda v, r: r.status >= 400 and v.failed.append(f"{_short(r.url, base)}: HTTP {r.status}"))
+        on("requestfinished", lambda v, r: r.url.startswith(base) and setattr(v, "requests", v.requests + 1))
+
+    def reset(self):
+        """검사가 도중에 실패한 뒤에는 탭을 새로 엽니다."""
+        self.context.close()
+        self._open()
+
+    def close(self):
+        self.context.close()
+
+
+def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_MS) -> Visit:
+    """path를 열어 모든 것을 잽니다. 도중에 실패해도 예외를 던지지 않고 visit.crash에 적습니다.
+    tooltip_ms: 툴팁을 기다리는 한도 (툴팁이 없다는 것을 아는 검사에서는 짧게)."""
+    site, page = tab.site, tab.page
+    visit = tab.visit = Visit(path)
+    page.set_viewport_size(DESKTOP)
+    sent_before = site.sent_bytes()
+    name = SCREENSHOT_PAGES.get(path) if shots else None
+
+    def shoot(kind: str):
+        if name:
+            if kind != "desktop-light":
+                page.evaluate("window.scrollTo(0, 0)")
+            file = shots / f"{name}-{kind}.png"
+            page.screenshot(path=str(file))
+            visit.shots.append(file)
+
+    try:
+        started = time.perf_counter()
+        # 검색 색인(Material의 웹 워커가 받음)까지 받아야 첫 방문의 전송량이 다 셈해집니다.
+        with page.expect_event(
+            "requestfinished", lambda r: r.url.endswith("/search/search_index.json"), timeout=10_000
+        ) as index_loaded:
+            response = page.goto(site.url + path, wait_until="load", timeout=15_000)
+        index_loaded.value
+        visit.status = response.status if response else None
+        page.evaluate("document.fonts.ready.then(() => true)")  # KaTeX 글꼴
+        visit.ready_ms = (time.perf_counter() - started) * 1000
+        visit.load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+        shoot("desktop-light")
+        result = page.evaluate(probe("features"))
+        visit.features, visit.problems = result["features"], result["problems"]
+        visit.light = page.evaluate(probe("contrast"))
+        if result["abbr_target"]:
+            _check_tooltip(page, visit, result["abbr_target"], tooltip_ms)
+        if visit.features.get("tabs"):
+            _check_tab_click(page, visit, WAIT_MS)
+        _toggle_dark(page, visit, WAIT_MS)
+        shoot("desktop-dark")
+        page.set_viewport_size(PHONE)
+        visit.phone = page.evaluate(probe("phone"))
+        shoot("phone-dark")
+        page.evaluate("localStorage.clear(); sessionStorage.clear()")  # 다음 페이지는 다시 밝은 테마로
+    except Exception as e:  # 한 페이지가 망가져도 나머지 페이지는 계속 봅니다
+        visit.crash = f"{type(e).__name__}: {str(e).splitlines()[0][:300]}"
+        tab.reset()
+    finally:
+        visit.bytes = site.sent_bytes() - sent_before
+        tab.visit = None
+    return visit
+
+
+def remeasure_load(tab: Tab, visit: Visit):
+    """로드 시간만 한 번 더 잽니다 (빈 캐시, 데스크톱, 밝은 테마: 첫 방문과 같은 조건). 이벤트는 기록하지 않습니다."""
+    page = tab.page
+    try:
+        page.set_viewport_size(DESKTOP)
+        page.goto(tab.site.url + visit.path, wait_until="load", timeout=15_000)
+        visit.load_retry_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+    except Exception:  # 다시 재지 못하면 첫 값을 씁니다
+        tab.reset()
+
+
+def sweep(tab: Tab, pages: list[str], shots: Path | None) -> dict[str, Visit]:
+    """모든 페이지를 차례로 방문하고, 로드 한도를 넘은 페이지는 끝에 한 번 더 잽니다."""
+    visits = {path: visit_page(tab, path, shots) for path in pages}
+    for v in visits.values():
+        if not v.crash and v.load_ms > MAX_LOAD_MS:
+            remeasure_load(tab, v)
+    return visits
+
+
+# ---------------------------------------------------------------- 결과 모으기
+
+
+def problems(visits: dict[str, Visit], check) -> list[str]:
+    """페이지마다 check(visit)가 돌려준 문제를 "페이지: 문제" 줄로 모읍니다. 방문 자체가 실패한 페이지도 넣습니다."""
+    out = []
+    for path, visit in visits.items():
+        name = path or "(홈)"
+        if visit.crash:
+            out.append(f"{name}: 페이지를 검사하지 못했습니다: {visit.crash}")
+            continue
+        out += [f"{name}: {p}" for p in check(visit) or []]
+    return out
+
+
+def fail_if(found: list[str], title: str):
+    if found:
+        pytest.fail(title + "\n" + "\n".join(found[:60]), pytrace=False)
+
+
+def budget_problems(v: Visit, max_bytes: int = MAX_PAGE_BYTES, max_ms: float = MAX_LOAD_MS) -> list[str]:
+    """전송량(정확히)과 로드 시간(한도를 넘으면 다시 잰 값과 비교해 빠른 쪽)을 한도와 비교합니다."""
+    out = []
+    if v.bytes > max_bytes:
+        out.append(f"전송량 {v.bytes / 1e6:.2f} MB > {max_bytes / 1e6:.1f} MB")
+    if v.best_load_ms > max_ms:
+        retry = f", 다시 재도 {v.load_retry_ms:.0f} ms" if v.load_retry_ms is not None else ""
+        out.append(f"로드 {v.load_ms:.0f} ms{retry} > {max_ms:.0f} ms")
+    if v.bytes == 0 or v.load_ms <= 0:
+        out.append("전송량이나 로드 시간을 재지 못했습니다")
+    return out
