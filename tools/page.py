@@ -200,9 +200,25 @@ def _fence_end(lines: list[str], start: int, ticks: str) -> int:
     return len(lines) - 1
 
 
+def _keep_blank_lines_indented(lines: list[str]) -> str:
+    """상자(!!!, ???) 안의 빈 줄에 앞뒤 줄의 들여쓰기를 채웁니다. Python-Markdown은 들여 쓴 동안 상자가 이어지지만,
+    markdown-it의 애드모니션 규칙은 빈 줄 두 개에서 상자를 닫기 때문입니다 (PEP 8의 두 줄 띄우기 등)."""
+    indents = [len(ln) - len(ln.lstrip()) if ln.strip() else None for ln in lines]
+    out = list(lines)
+    prev = None
+    for i, ind in enumerate(indents):
+        if ind is not None:
+            prev = ind
+            continue
+        nxt = next((x for x in indents[i + 1:] if x is not None), None)
+        if prev and nxt and min(prev, nxt) >= 4:
+            out[i] = " " * (min(prev, nxt) // 4 * 4)
+    return "\n".join(out) + "\n"
+
+
 def parse_text(text: str, path: Path) -> Page:
     lines = text.splitlines()
-    tokens = _parser().parse(text)
+    tokens = _parser().parse(_keep_blank_lines_indented(lines))
     blocks: list[Block] = []
     chains: list[Chain] = []
     admonitions: list[Admonition] = []
