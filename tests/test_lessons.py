@@ -17,7 +17,7 @@ from project import CHAPTER, DOCS, ROOT, mkdocs_config
 PAGES = sorted(DOCS.rglob("*.md"))
 SECTIONS = sorted(CHAPTER.glob("*.md"))
 TAUGHT = [p for p in SECTIONS if not p.name.startswith("14-13")]
-TEST_WORDS = re.compile(r"체인|쌍둥이|\btwin\b|픽스처|fixture|pytest|하네스|검사 스위트", re.I)
+TEST_WORDS = re.compile(r"(?<![가-힣])체인|쌍둥이|\btwin\b|픽스처|fixture|pytest|하네스|검사 스위트", re.I)
 PLOTTING = re.compile(r"\b(plt|ax|axes|fig)\.|\.(imshow|plot|bar|scatter|add_patch|set_title|set_xlabel|set_ylabel|text|annotate|legend|axis)\(")
 LABEL_CALL = re.compile(r"""(title|label|text|annotate|legend|suptitle)\w*\s*\(?[^\n]*?["'][^"'\n]*[가-힣]""")
 

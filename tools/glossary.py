@@ -72,23 +72,31 @@ def term_pattern(terms: list[Term]) -> re.Pattern:
 
 _SKIP = {"code", "pre", "a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "script", "style", "svg", "button",
          "summary", "label", "select", "textarea", "title", "figcaption"}
-_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)[^>]*?(/?)>|<!--.*?-->", re.S)
+_SKIP_CLASS = re.compile(r'class="[^"]*\b(arithmatex|katex|notebook-links)\b')  # 수식(TeX 원문)과 링크 줄
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_TAG = re.compile(r"<(/?)([a-zA-Z][\w-]*)([^>]*?)(/?)>|<!--.*?-->", re.S)
 
 
 def text_segments(html: str):
-    """(글 조각, 건너뛸 곳인가) 순서대로. 태그는 건너뛸 곳으로 돌려줍니다."""
-    depth: dict[str, int] = {}
+    """(글 조각, 건너뛸 곳인가) 순서대로. 태그는 건너뛸 곳으로 돌려줍니다. 코드·링크·제목·수식 안은 건너뜁니다."""
+    stack: list[tuple[str, bool]] = []  # (태그, 이 요소 안은 건너뛰는가)
     pos = 0
     for m in _TAG.finditer(html):
         if m.start() > pos:
-            yield html[pos:m.start()], any(depth.get(t) for t in _SKIP)
+            yield html[pos:m.start()], any(skip for _, skip in stack)
         tag = (m.group(2) or "").lower()
-        if tag in _SKIP and not m.group(3):
-            depth[tag] = depth.get(tag, 0) + (-1 if m.group(1) else 1)
+        if tag and not m.group(4) and tag not in _VOID:
+            if m.group(1):  # 닫는 태그: 가장 가까운 같은 이름까지 닫습니다
+                for i in range(len(stack) - 1, -1, -1):
+                    if stack[i][0] == tag:
+                        del stack[i:]
+                        break
+            else:
+                stack.append((tag, tag in _SKIP or bool(_SKIP_CLASS.search(m.group(3) or ""))))
         yield m.group(0), True
         pos = m.end()
     if pos < len(html):
-        yield html[pos:], any(depth.get(t) for t in _SKIP)
+        yield html[pos:], any(skip for _, skip in stack)
 
 
 def add_tooltips(html: str, terms: list[Term]) -> str:
