@@ -1,5 +1,7 @@
 """용어집이 정한 표기만 씁니다: '쓰지 않는 표기' 열의 변형이 페이지 본문에 남아 있으면 실패합니다."""
 
+import re
+
 import pytest
 
 import glossary
@@ -22,7 +24,7 @@ def test_no_rejected_spelling(page):
     for n, line in page_model.load(page).prose:
         for term in TERMS:
             for variant in term.rejected:
-                if variant in line:
+                if re.search(rf"(?<![\w]){re.escape(variant)}", line):
                     problems.append(f"{page.relative_to(ROOT)}:{n}: '{variant}' 대신 '{term.korean}'")
     assert not problems, "\n".join(problems)
 
