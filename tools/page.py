@@ -346,6 +346,8 @@ def parse_text(text: str, path: Path) -> Page:
         if n in code_lines or raw.strip().startswith("<!--"):
             continue
         prose.append((n, re.sub(r"`[^`]*`", "", raw)))
+        if re.search(r"\[\^[\w-]+\]\(", prose[-1][1]):
+            problems.append(f"{n}: 각주 표시 바로 뒤에 '('가 오면 링크로 읽힙니다 — 괄호를 각주 앞으로 옮기세요")
     return Page(path, text, blocks, chains, admonitions, headings, links, fences, problems, prose)
 
 

@@ -118,21 +118,22 @@ def test_notebook_pages_show_outputs_and_right_links(visits, site_base_url):
                     f"notebooks/{stem}/: 노트북에서 출력이 있는 셀은 {with_output}개인데 페이지에는 {f.get('nb_cells_with_output', 0)}개"
                 )
             found += [f"notebooks/{stem}/: {p}" for p in nb_page.problems["notebook"]]
-            found += _link_problems(f"notebooks/{stem}/", f.get("nb_links", []), nb_file, colab, site_base_url, None)
-        # 절 페이지 끝의 노트북 링크 셋
+            found += _link_problems(f"notebooks/{stem}/", f.get("nb_links", []), nb_file, colab, site_base_url, None, 1)
+        # 절 페이지 맨 위(제목 아래)와 끝의 노트북 링크 셋
         page = visits.get(f"ch14/{stem}/")
         if page is not None and not page.crash:
             found += _link_problems(
-                f"ch14/{stem}/", page.features.get("nb_links", []), nb_file, colab, site_base_url, f"notebooks/{stem}/"
+                f"ch14/{stem}/", page.features.get("nb_links", []), nb_file, colab, site_base_url, f"notebooks/{stem}/", 2
             )
     assert pages, "노트북이 있는 페이지가 하나도 없습니다"
     fail_if(found, "노트북 페이지·링크 문제:")
 
 
-def _link_problems(where, links, nb_file: Path, colab: str, base: str, nb_page: str | None) -> list[str]:
+def _link_problems(where, links, nb_file: Path, colab: str, base: str, nb_page: str | None, copies: int) -> list[str]:
+    """copies: 링크 셋이 몇 번 있어야 하는가 (절 페이지는 맨 위와 끝에 두 번, 노트북 페이지는 한 번)."""
     out = []
     downloads = [a for a in links if a["download"]]
-    if len(downloads) != 1:
+    if len(downloads) != copies:
         out.append(f"{where}: 내려받기 링크가 {len(downloads)}개")
     for a in downloads:
         if not a["href"].startswith(base) or unquote(urlsplit(a["href"]).path).rsplit("/", 1)[-1] != nb_file.name:
@@ -140,11 +141,11 @@ def _link_problems(where, links, nb_file: Path, colab: str, base: str, nb_page: 
         elif _get(a["href"]) != nb_file.read_bytes():
             out.append(f"{where}: 내려받은 파일이 examples/{nb_file.name}와 다름: {a['href']}")
     colabs = [a["href"] for a in links if "colab.research.google.com" in a["href"]]
-    if colabs != [colab]:
+    if colabs != [colab] * copies:
         out.append(f"{where}: Colab 링크 {colabs} ≠ {colab}")
     if nb_page is not None:
         views = [a["href"] for a in links if not a["download"] and a["href"].startswith(base)]
-        if views != [base + nb_page]:
+        if views != [base + nb_page] * copies:
             out.append(f"{where}: '노트북으로 보기' 링크 {views} ≠ {base + nb_page}")
     return out
 
