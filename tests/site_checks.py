@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import subprocess
@@ -95,6 +96,16 @@ def parse_html(path: Path) -> _Refs:
     return parser
 
 
+@functools.lru_cache(maxsize=4096)
+def _ids_cached(path: Path, mtime_ns: int) -> frozenset[str]:
+    return frozenset(parse_html(path).ids)
+
+
+def ids_of(html: Path) -> frozenset[str]:
+    """빌드된 HTML 파일의 모든 id (파일이 바뀌지 않았으면 한 번만 읽습니다)."""
+    return _ids_cached(html, html.stat().st_mtime_ns)
+
+
 def external_requests(site_dir: Path) -> list[str]:
     """빌드된 HTML과 CSS가 다른 호스트에서 가져오는 것을 모두 찾습니다."""
     problems = []
@@ -152,12 +163,6 @@ def _line_offset(inline, child) -> int:
 def broken_links(docs_dir: Path, site_dir: Path) -> list[str]:
     """docs/의 모든 페이지에서 상대 링크, 그림, 앵커가 빌드된 사이트에 실제로 있는지 검사합니다."""
     problems = []
-    ids_cache: dict[Path, set[str]] = {}
-
-    def ids_of(html: Path) -> set[str]:
-        if html not in ids_cache:
-            ids_cache[html] = parse_html(html).ids
-        return ids_cache[html]
 
     for page in sorted(docs_dir.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
@@ -265,12 +270,6 @@ def broken_fragments(site_dir: Path) -> list[str]:
     """빌드된 HTML의 모든 내부 링크 중 #조각이 붙은 것이 대상 페이지의 id를 가리키는지 봅니다.
     목차(노트북 페이지 포함), 훅이 만든 링크, 본문 링크를 모두 포함합니다."""
     problems = []
-    ids_cache: dict[Path, set[str]] = {}
-
-    def ids_of(html: Path) -> set[str]:
-        if html not in ids_cache:
-            ids_cache[html] = parse_html(html).ids
-        return ids_cache[html]
 
     for page in sorted(site_dir.rglob("*.html")):
         for line, url in parse_html(page).links:
