@@ -88,6 +88,35 @@ def test_search_finds_the_teaching_page(built_site):
     assert not misses, "\n".join(misses)
 
 
+def test_every_section_has_forgiving_search_queries():
+    """절(14.1–14.13)마다 검색 질의가 MIN_PER_SECTION개 이상이고, 그중 하나 이상은 띄어쓰기를 뺀 꼴이나 다른 표기입니다."""
+    from project import chapter_pages
+    from search_queries import FORGIVING, MIN_PER_SECTION, QUERIES
+
+    problems = []
+    for path in chapter_pages():
+        kinds = [kind for _, page, kind in QUERIES if page == f"ch14/{path.stem}/"]
+        if len(kinds) < MIN_PER_SECTION:
+            problems.append(f"{path.name}: 검색 질의 {len(kinds)}개 (최소 {MIN_PER_SECTION}개)")
+        if not set(kinds) & set(FORGIVING):
+            problems.append(f"{path.name}: {'·'.join(FORGIVING)} 질의가 없습니다")
+    assert not problems, "tests/search_queries.py:\n" + "\n".join(problems)
+
+
+def test_search_keywords_stay_out_of_the_page(built_site):
+    """훅이 더한 검색 키워드(띄어쓰기 없는 꼴, 다른 표기)는 색인의 keywords 필드에만 있고 화면에는 없습니다."""
+    import glossary
+
+    index = _index(built_site)
+    assert glossary.SEARCH_FIELD in index["config"]["fields"]
+    entry = next(d for d in index["docs"] if d["location"] == "ch14/14-02-convolutional-layers/")
+    assert "특성맵" in entry.get(glossary.SEARCH_FIELD, "") or any(
+        "특성맵" in d.get(glossary.SEARCH_FIELD, "") for d in index["docs"] if d["location"].startswith("ch14/14-02-")
+    ), "14.2의 검색 항목에 '특성맵'이 없습니다"
+    html = (built_site / "ch14" / "14-02-convolutional-layers" / "index.html").read_text(encoding="utf-8")
+    assert "특성맵" not in html and "피처 맵" not in html, "docs/ch14/14-02-convolutional-layers.md: 검색 키워드가 페이지에 보입니다"
+
+
 def test_hands_on_pages_link_their_notebook(built_site):
     import notebooks
 
