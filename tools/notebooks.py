@@ -33,7 +33,8 @@ import project
 from project import CHAPTER, DOCS, EXAMPLES, ROOT
 
 FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
-MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s]+?\.md)(#[\w-]+)?\)")
+# 링크 주소에는 괄호·대괄호가 없습니다 (각주 참조 "[^a]([14.5절](x.md))"의 "[^a]("를 링크로 읽지 않도록)
+MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
 EXTRA_CODE = "extra-code"
 SKIP = "skip-execution"
 
