@@ -35,6 +35,7 @@ from project import CHAPTER, DOCS, EXAMPLES, ROOT
 FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
 # 링크 주소에는 괄호·대괄호가 없습니다 (각주 참조 "[^a]([14.5절](x.md))"의 "[^a]("를 링크로 읽지 않도록)
 MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
+FOOTNOTE_BEFORE_PAREN = re.compile(r"\[\^[\w-]+\](?=\()")
 EXTRA_CODE = "extra-code"
 SKIP = "skip-execution"
 
@@ -169,6 +170,8 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
             continue
         if line.strip() == "///" or line.strip().startswith("/// caption"):
             continue
+        # 각주 참조 "[^a]" 바로 뒤에 "("가 오면 Jupyter가 "[^a](…)"를 링크로 읽으므로 사이를 띄웁니다 (노트북에는 각주가 없음)
+        line = FOOTNOTE_BEFORE_PAREN.sub(r"\g<0> ", line)
         buf.append((quote + relink(line)).rstrip() if line.strip() else quote.rstrip())
     flush()
 
