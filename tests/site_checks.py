@@ -18,14 +18,35 @@ from markdown_it import MarkdownIt
 # ---------------------------------------------------------------- 빌드
 
 
-def build_site(config_file: Path, site_dir: Path) -> subprocess.CompletedProcess:
-    """`mkdocs build --strict`를 실행합니다. 실패 여부와 출력은 호출한 쪽이 판단합니다."""
+def build_site(config_file: Path, site_dir: Path, github_repository: str | None = None) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict`를 실행합니다. 실패 여부와 출력은 호출한 쪽이 판단합니다.
+
+    검사의 빌드는 환경의 GITHUB_REPOSITORY를 물려받지 않습니다 (GitHub Actions에서도 로컬과 같은 사이트를 검사하도록).
+    github_repository를 주면 Actions처럼 그 저장소("OWNER/NAME")의 사이트로 빌드합니다."""
+    env = {k: v for k, v in os.environ.items() if k != "GITHUB_REPOSITORY"}
+    if github_repository:
+        env["GITHUB_REPOSITORY"] = github_repository
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**env, "NO_MKDOCS_2_WARNING": "1"},
     )
+
+
+FORK = "some-owner/some-fork"  # 포크 빌드 검사의 저장소 (tests/conftest.py의 fork_site)
+
+
+def local_site_url() -> str:
+    """GITHUB_REPOSITORY 없이 빌드한 사이트(tests/conftest.py의 built_site)의 site_url. 저장소가 없으면 빈 문자열."""
+    import project
+
+    return project.pages_url(project.github_repo(environ={}))
+
+
+def base_path(site_url: str) -> str:
+    """site_url의 경로 부분 (예: /cnn-ch14-study/). 빈 site_url이면 "/"."""
+    return urlsplit(site_url).path or "/"
 
 
 # ---------------------------------------------------------------- 외부 요청
@@ -137,7 +158,13 @@ def _page_html(site_dir: Path, docs_dir: Path, target: Path) -> Path | None:
 
 def _md_links(text: str):
     """Markdown 본문의 (줄 번호, 종류, 주소) — 코드 블록 안은 제외."""
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    from mdit_py_plugins.footnote import footnote_plugin
+    from mdit_py_plugins.footnote.index import footnote_ref
+
+    # 각주 참조 "[^a]" 바로 뒤의 "([14.5절](…))"를 링크 "[^a](…)"로 잘못 읽지 않도록, Python-Markdown처럼
+    # 각주 참조를 링크보다 먼저 봅니다 (플러그인은 이 규칙을 링크 뒤에 둡니다)
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
+    md.inline.ruler.before("link", "footnote_ref_first", footnote_ref)
     for token in md.parse(text):
         if token.type != "inline" or not token.map:
             continue
@@ -216,6 +243,57 @@ def broken_site_links(site_dir: Path, base_path: str = "/") -> list[str]:
     return problems
 
 
+# ---------------------------------------------------------------- 저장소를 따르는 주소
+
+_COLAB = re.compile(r"^https://colab\.research\.google\.com/github/([^/]+/[^/]+)/blob/main/examples/([^/?#]+\.ipynb)$")
+
+
+def colab_link_problems(site_dir: Path, repo: str, examples_dir: Path) -> list[str]:
+    """빌드된 HTML의 모든 코랩 링크가 저장소 repo의 examples/에 실제로 있는 노트북을 가리키는지 봅니다.
+    repo가 빈 문자열(저장소 없음)이면 코랩 링크가 하나라도 있으면 문제입니다 (열 파일이 없으므로).
+    repo가 있으면 examples/의 노트북마다 그것을 여는 링크가 적어도 하나 있어야 합니다."""
+    problems = []
+    opened: set[str] = set()
+    for page in sorted(site_dir.rglob("*.html")):
+        for line, url in parse_html(page).links:
+            if "colab.research.google.com" not in url:
+                continue
+            where = f"{page.relative_to(site_dir)}:{line}"
+            m = _COLAB.match(url)
+            if not repo:
+                problems.append(f"{where}: 저장소가 정해지지 않았는데 코랩 링크가 있음: {url}")
+            elif not m or m.group(1) != repo:
+                problems.append(f"{where}: 코랩 링크가 {repo}/blob/main/examples/…ipynb가 아님: {url}")
+            elif not (examples_dir / m.group(2)).exists():
+                problems.append(f"{where}: 코랩 링크의 노트북이 저장소에 없음: examples/{m.group(2)}")
+            else:
+                opened.add(m.group(2))
+    if repo:
+        for nb in sorted(examples_dir.glob("*.ipynb")):
+            if nb.name not in opened:
+                problems.append(f"examples/{nb.name}: 이 노트북을 코랩에서 여는 링크가 사이트에 없음")
+    return problems
+
+
+def site_url_problems(site_dir: Path, site_url: str) -> list[str]:
+    """site_url에서 나오는 절대 주소(페이지의 canonical 링크, sitemap.xml)가 모두 site_url 아래인지 봅니다."""
+    problems = []
+    for page in sorted(site_dir.rglob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'<link rel="canonical" href="([^"]*)"', text):
+            if not m.group(1).startswith(site_url):
+                problems.append(f"{page.relative_to(site_dir)}: canonical {m.group(1)}이 {site_url} 아래가 아님")
+    sitemap = site_dir / "sitemap.xml"
+    locs = re.findall(r"<loc>([^<]*)</loc>", sitemap.read_text(encoding="utf-8")) if sitemap.exists() else []
+    if not locs:
+        problems.append("sitemap.xml에 주소가 없습니다")
+    problems += [f"sitemap.xml: {loc}이 {site_url} 아래가 아님" for loc in locs if not loc.startswith(site_url)]
+    canonical = sum(1 for p in site_dir.rglob("*.html") if 'rel="canonical"' in p.read_text(encoding="utf-8"))
+    if not canonical:
+        problems.append("canonical 링크가 있는 페이지가 없습니다 (site_url이 정해지지 않음)")
+    return problems
+
+
 # ---------------------------------------------------------------- 검색
 
 
@@ -225,27 +303,25 @@ def split_tokens(text: str, separator: str) -> list[str]:
 
 
 def build_index(index_json: dict):
-    """search_index.json으로 lunr 색인을 만듭니다. Material과 같이 title(가중치 1000)과 text 필드를 쓰고,
-    파이프라인(어간 추출 등)은 쓰지 않으며, 토큰은 Material의 separator로 나눕니다."""
+    """search_index.json으로 lunr 색인을 만듭니다. Material과 같이 설정의 필드(title 가중치 1000, text, 훅이 더한
+    keywords …)를 쓰고, 파이프라인(어간 추출 등)은 쓰지 않으며, 토큰은 Material의 separator로 나눕니다.
+    Material처럼 문서 길이로 점수를 깎지 않습니다(b = 0)."""
     from lunr.builder import Builder
 
     separator = index_json["config"]["separator"]
     builder = Builder()
     builder.pipeline.reset()
     builder.search_pipeline.reset()
+    builder.b(0)
     builder.ref("location")
-    for field, opts in index_json["config"]["fields"].items():
-        if field != "tags":
-            builder.field(field, boost=opts.get("boost", 1))
+    fields = [f for f in index_json["config"]["fields"] if f != "tags"]
+    for field in fields:
+        builder.field(field, boost=index_json["config"]["fields"][field].get("boost", 1))
     for doc in index_json["docs"]:
-        text = re.sub(r"<[^>]+>", " ", doc.get("text", ""))
-        builder.add(
-            {
-                "location": doc["location"],
-                "title": split_tokens(doc.get("title", ""), separator),
-                "text": split_tokens(text, separator),
-            }
-        )
+        entry = {"location": doc["location"]}
+        for field in fields:
+            entry[field] = split_tokens(re.sub(r"<[^>]+>", " ", doc.get(field, "")), separator)
+        builder.add(entry)
     return builder.build(), separator
 
 

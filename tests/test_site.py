@@ -3,7 +3,7 @@
 import json
 
 import site_checks
-from project import ROOT
+from project import EXAMPLES, ROOT
 
 DOCS = ROOT / "docs"
 
@@ -23,11 +23,7 @@ def test_markdown_links_images_and_anchors_resolve(built_site):
 
 
 def test_built_html_links_resolve(built_site):
-    from urllib.parse import urlsplit
-
-    from project import mkdocs_config
-
-    base_path = urlsplit(mkdocs_config()["site_url"]).path
+    base_path = site_checks.base_path(site_checks.local_site_url())
     problems = site_checks.broken_site_links(built_site, base_path)
     assert not problems, "\n".join(problems[:50])
 
@@ -92,6 +88,35 @@ def test_search_finds_the_teaching_page(built_site):
     assert not misses, "\n".join(misses)
 
 
+def test_every_section_has_forgiving_search_queries():
+    """절(14.1–14.13)마다 검색 질의가 MIN_PER_SECTION개 이상이고, 그중 하나 이상은 띄어쓰기를 뺀 꼴이나 다른 표기입니다."""
+    from project import chapter_pages
+    from search_queries import FORGIVING, MIN_PER_SECTION, QUERIES
+
+    problems = []
+    for path in chapter_pages():
+        kinds = [kind for _, page, kind in QUERIES if page == f"ch14/{path.stem}/"]
+        if len(kinds) < MIN_PER_SECTION:
+            problems.append(f"{path.name}: 검색 질의 {len(kinds)}개 (최소 {MIN_PER_SECTION}개)")
+        if not set(kinds) & set(FORGIVING):
+            problems.append(f"{path.name}: {'·'.join(FORGIVING)} 질의가 없습니다")
+    assert not problems, "tests/search_queries.py:\n" + "\n".join(problems)
+
+
+def test_search_keywords_stay_out_of_the_page(built_site):
+    """훅이 더한 검색 키워드(띄어쓰기 없는 꼴, 다른 표기)는 색인의 keywords 필드에만 있고 화면에는 없습니다."""
+    import glossary
+
+    index = _index(built_site)
+    assert glossary.SEARCH_FIELD in index["config"]["fields"]
+    entry = next(d for d in index["docs"] if d["location"] == "ch14/14-02-convolutional-layers/")
+    assert "특성맵" in entry.get(glossary.SEARCH_FIELD, "") or any(
+        "특성맵" in d.get(glossary.SEARCH_FIELD, "") for d in index["docs"] if d["location"].startswith("ch14/14-02-")
+    ), "14.2의 검색 항목에 '특성맵'이 없습니다"
+    html = (built_site / "ch14" / "14-02-convolutional-layers" / "index.html").read_text(encoding="utf-8")
+    assert "특성맵" not in html and "피처 맵" not in html, "docs/ch14/14-02-convolutional-layers.md: 검색 키워드가 페이지에 보입니다"
+
+
 def test_hands_on_pages_link_their_notebook(built_site):
     import notebooks
 
@@ -100,7 +125,6 @@ def test_hands_on_pages_link_their_notebook(built_site):
         nb = notebooks.notebook_path(page).name
         assert f'href="../../notebooks/{page.stem}/"' in html, page.name
         assert f'href="../../notebooks/{page.stem}/{nb}"' in html, page.name
-        assert f"colab.research.google.com/github/" in html and f"/blob/main/examples/{nb}" in html, page.name
         assert (built_site / "notebooks" / page.stem / nb).exists(), f"{nb}가 사이트에 복사되지 않았습니다"
         nb_html = (built_site / "notebooks" / page.stem / "index.html").read_text(encoding="utf-8")
         assert "jp-OutputArea" in nb_html and f'href="{nb}"' in nb_html, page.name
@@ -134,3 +158,31 @@ def test_every_fragment_link_in_the_built_site_resolves(built_site):
     """목차, 노트북 페이지의 목차, 훅이 만든 링크를 포함해 모든 #조각 링크가 대상 페이지의 id를 가리킵니다."""
     problems = site_checks.broken_fragments(built_site)
     assert not problems, f"{len(problems)}개:\n" + "\n".join(problems[:40])
+
+
+# ---------------------------------------------------------------- 저장소를 따르는 주소 (site_url, 코랩 링크)
+
+
+def test_build_without_repository_has_no_colab_link(built_site):
+    """저장소가 정해지지 않은 빌드(mkdocs.yml의 extra.github_repo가 빈 문자열, GITHUB_REPOSITORY 없음)에는
+    코랩 링크가 하나도 없어야 합니다: 코랩이 열 GitHub 파일이 없으므로 링크는 깨진 링크일 뿐입니다."""
+    import project
+
+    repo = project.github_repo(environ={})
+    problems = site_checks.colab_link_problems(built_site, repo, EXAMPLES)
+    assert not problems, "\n".join(problems[:40])
+    if not repo:
+        pages = [p.relative_to(built_site).as_posix() for p in built_site.rglob("*.html") if "colab.research" in p.read_text(encoding="utf-8")]
+        assert not pages, f"저장소가 없는데 코랩 주소가 있는 페이지: {pages}"
+
+
+def test_fork_build_links_colab_and_site_url_to_the_fork(fork_site):
+    """GITHUB_REPOSITORY=some-owner/some-fork(포크의 Actions)로 빌드하면 모든 코랩 링크가 그 저장소의
+    examples/의 실제 노트북을 가리키고, site_url에서 나오는 절대 주소(canonical, sitemap)는 포크의 Pages 주소입니다."""
+    problems = site_checks.colab_link_problems(fork_site, site_checks.FORK, EXAMPLES)
+    assert not problems, "\n".join(problems[:40])
+    site_url = "https://some-owner.github.io/some-fork/"
+    problems = site_checks.site_url_problems(fork_site, site_url)
+    assert not problems, "\n".join(problems[:40])
+    problems = site_checks.broken_site_links(fork_site, site_checks.base_path(site_url))
+    assert not problems, "\n".join(problems[:40])

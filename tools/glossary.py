@@ -109,3 +109,35 @@ def add_tooltips(html: str, terms: list[Term]) -> str:
         else:
             out.append(pattern.sub(lambda m: f'<abbr title="{tips[m.group(m.lastindex)]}">{m.group(m.lastindex)}</abbr>', text))
     return "".join(out)
+
+
+# ---------------------------------------------------------------- 검색이 너그럽게: 띄어쓰기 없는 꼴과 다른 표기
+
+SEARCH_FIELD = "keywords"  # hooks.py가 검색 색인에 더하는 필드. 화면(검색 결과)에는 그려지지 않고 색인만 봅니다
+
+
+def section_of(page_stem: str) -> str:
+    """절 페이지 파일 이름 → 용어집 '처음 나오는 절' 열의 꼴: "14-02-convolutional-layers" → "14.2"."""
+    m = re.match(r"(\d+)-(\d+)-", page_stem)
+    return f"{int(m.group(1))}.{int(m.group(2))}" if m else ""
+
+
+def search_aliases(text: str, terms: list[Term], section: str | None) -> list[str]:
+    """검색 색인의 한 항목(절 페이지의 한 부분) 본문에 대해, 독자가 대신 입력할 만한 꼴을 돌려줍니다.
+
+    - 띄어 쓴 용어("특성 맵")가 나올 때마다 띄어쓰기 없는 꼴("특성맵")을 하나씩 (같은 횟수라야 순위가 원래 꼴과 같음).
+    - 그 용어를 처음 가르치는 절(용어집의 '처음 나오는 절' 열 = section)이면 '다른 표기'("피처 맵")와 그 붙여 쓴 꼴도.
+    조사는 따로 다루지 않습니다: 검색 구분자(tools/korean.py)가 "특성맵을"을 "특성맵" + "을"로 나눕니다.
+    """
+    plain = re.sub(r"<[^>]+>", " ", text)  # 툴팁의 title 속성 등 태그 안은 세지 않습니다
+    aliases: list[str] = []
+    for t in terms:
+        count = len(re.findall(rf"(?<![\w]){re.escape(t.korean)}", plain))
+        if not count:
+            continue
+        forms = [t.korean.replace(" ", "")] if " " in t.korean else []
+        if section and t.section == section:
+            for v in t.rejected:
+                forms += [v, v.replace(" ", "")] if " " in v else [v]
+        aliases += forms * count
+    return aliases

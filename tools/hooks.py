@@ -2,6 +2,10 @@
 
 - 모든 페이지의 본문에서 용어집 용어(조사가 붙은 것 포함)에 툴팁을 붙입니다 (tools/glossary.py).
 - 검색 색인의 토큰 구분자를 조사 목록(tools/korean.py)으로 만듭니다 (툴팁과 같은 목록).
+- 절 페이지의 검색 항목마다 용어의 띄어쓰기 없는 꼴과 용어집의 다른 표기를 색인에만 보이는 필드(keywords)에
+  더합니다 ("특성맵", "피처 맵"으로도 찾도록, glossary.search_aliases). 페이지 본문에는 아무것도 더하지 않습니다.
+- site_url과 "코랩에서 열기" 링크를 저장소(project.github_repo: GITHUB_REPOSITORY 또는 mkdocs.yml의
+  extra.github_repo)에서 만듭니다. 저장소가 정해지지 않은 빌드에는 코랩 링크를 싣지 않습니다 (깨진 링크 대신).
 - 실습 페이지 맨 위(제목 아래)와 끝에 그 절의 노트북 링크(사이트에서 보기, 내려받기, 코랩에서 열기)를 붙입니다.
 - 노트북 페이지 위에 내려받기·Colab 링크를 붙이고, 노트북 페이지를 검색 색인에서 뺍니다.
 - "Keras 3와 책의 차이" 페이지에 모든 절의 `!!! info "Keras 3"` 상자를 모아 넣습니다 (keras3_differences.py).
@@ -17,9 +21,11 @@ import glossary
 import keras3_differences
 import korean
 import notebooks
+import project
 from project import CHAPTER
 
 _TERMS: list = []
+_REPO = ""  # 사이트를 만드는 저장소 "OWNER/NAME" (없으면 빈 문자열)
 
 
 def on_startup(command, dirty):
@@ -43,29 +49,33 @@ def on_startup(command, dirty):
     mkdocs_jupyter.plugin.TocExtension = functools.partial(TocExtension, slugify=slugify_unicode)
 
 
+def _search_plugin(config):
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def on_config(config):
-    global _TERMS
+    global _TERMS, _REPO
     _TERMS = glossary.load()
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    _REPO = project.github_repo(config)
+    if _REPO:
+        config["site_url"] = project.pages_url(_REPO)
+    search = _search_plugin(config)
     if search is not None:
         # search 플러그인은 자기 on_config에서 설정을 SearchIndex에 복사해 두므로 두 곳 모두 바꿉니다
-        search.config["separator"] = korean.search_separator()
-        if getattr(search, "search_index", None) is not None:
-            search.search_index.config["separator"] = korean.search_separator()
+        for conf in (search.config, getattr(getattr(search, "search_index", None), "config", None)):
+            if conf is not None:
+                conf["separator"] = korean.search_separator()
+                conf["fields"] = {**conf.get("fields", {}), glossary.SEARCH_FIELD: {"boost": 1}}
     return config
 
 
-def colab_url(config, notebook_name: str) -> str:
-    repo = config["extra"]["github_repo"]
-    return f"https://colab.research.google.com/github/{repo}/blob/main/examples/{notebook_name}"
-
-
-def _links_html(config, name: str, site_page: str | None, download: str) -> str:
+def _links_html(name: str, site_page: str | None, download: str) -> str:
     parts = []
     if site_page:
         parts.append(f'<a href="{site_page}">📓 노트북으로 보기</a>')
     parts.append(f'<a href="{download}" download>⬇ 노트북 내려받기 (.ipynb)</a>')
-    parts.append(f'<a href="{colab_url(config, name)}">코랩에서 열기</a>')
+    if _REPO:  # 저장소가 없으면 코랩이 열 파일도 없습니다
+        parts.append(f'<a href="{project.colab_url(_REPO, name)}">코랩에서 열기</a>')
     return '<p class="notebook-links">' + " ".join(parts) + "</p>"
 
 
@@ -76,7 +86,7 @@ def on_page_markdown(markdown, page, config, files):
         markdown = markdown.replace(keras3_differences.MARKER, keras3_differences.render(found, src.parent))
     if src.suffix == ".md" and src.parent == CHAPTER and notebooks.notebook_path(src).exists():
         name = notebooks.notebook_path(src).name
-        links = _links_html(config, name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")
+        links = _links_html(name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")
         # 맨 위: 제목(H1) 바로 아래
         lines = markdown.split("\n")
         h1 = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
@@ -95,7 +105,23 @@ def on_page_content(html, page, config, files):
         html = glossary.add_tooltips(html, _TERMS)
     if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
         name = Path(page.file.src_uri).name
-        html = _links_html(config, name, None, name) + html
+        html = _links_html(name, None, name) + html
         # 노트북은 절 페이지와 내용이 같으므로 검색 색인에서 빼서, 검색 결과가 절 페이지를 가리키게 합니다.
         page.meta["search"] = {"exclude": True}
     return html
+
+
+def on_page_context(context, page, config, nav):
+    """search 플러그인이 이 페이지의 항목을 색인에 넣은 뒤(플러그인이 훅보다 먼저 불립니다), 절 페이지의 항목마다
+    띄어쓰기 없는 꼴과 다른 표기를 keywords 필드에 넣습니다. 검색 결과 화면은 title과 text만 그리므로 보이지 않습니다."""
+    search = _search_plugin(config)
+    src = Path(page.file.abs_src_path)
+    if search is None or src.parent != CHAPTER or getattr(search, "search_index", None) is None:
+        return context
+    section = glossary.section_of(src.stem)
+    for entry in search.search_index.entries:
+        if entry["location"].split("#")[0] == page.url:
+            aliases = glossary.search_aliases(entry.get("text", ""), _TERMS, section)
+            if aliases:
+                entry[glossary.SEARCH_FIELD] = " ".join(aliases)
+    return context

@@ -11,6 +11,12 @@ make_notebooks.py(생성·실행), hooks.py(사이트의 노트북 링크), test
 - 그림 참조 `![...](../assets/figures/X.png)`는 노트북에서 빼고 셀 메타데이터 "figures"에 적어 둡니다.
   make_notebooks.py가 바로 앞 코드 셀들이 그린 그림을 그 경로에 저장합니다.
 - 제목의 `{ #id }`, 애드모니션(!!!, ???), 캡션 블록(///), 사이트 내부 링크는 Jupyter에서 읽히는 모양으로 바꿉니다.
+- 사이트 내부 링크는 정식 사이트(mkdocs.yml의 extra.github_repo → https://OWNER.github.io/NAME/)의 절대 주소가
+  됩니다. 노트북은 저장소에 커밋되는 생성물이므로 GITHUB_REPOSITORY(빌드하는 저장소)는 보지 않습니다: 포크가
+  빌드해도 노트북은 다시 만들지 않고, 노트북의 링크는 정식 사이트(내용이 같은 곳)를 가리킵니다. 정식 저장소가
+  정해지지 않았으면(빈 문자열) 사이트의 노트북 페이지(notebooks/<이름>/)에서 본 상대 링크가 됩니다: 어느 주소에
+  공개한 사이트에서도 맞지만, 내려받거나 코랩에서 연 노트북에서는 열리지 않습니다. 정식 저장소를 정하면
+  `python tools/make_notebooks.py`로 글만 다시 씁니다 (코드가 같으면 실행하지 않음).
 - 셀 id는 셀 내용에서 만듭니다 (다시 만들어도 diff가 생기지 않도록).
 """
 
@@ -23,10 +29,13 @@ from pathlib import Path
 import nbformat
 
 import page as page_model
-from project import CHAPTER, DOCS, EXAMPLES, ROOT, mkdocs_config
+import project
+from project import CHAPTER, DOCS, EXAMPLES, ROOT
 
 FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
-MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s]+?\.md)(#[\w-]+)?\)")
+# 링크 주소에는 괄호·대괄호가 없습니다 (각주 참조 "[^a]([14.5절](x.md))"의 "[^a]("를 링크로 읽지 않도록)
+MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
+FOOTNOTE_BEFORE_PAREN = re.compile(r"\[\^[\w-]+\](?=\()")
 EXTRA_CODE = "extra-code"
 SKIP = "skip-execution"
 
@@ -41,15 +50,22 @@ def hands_on_pages() -> list[Path]:
     return sorted(p for p in CHAPTER.glob("*.md") if page_model.load(p).blocks)
 
 
+def canonical_site_url() -> str:
+    """노트북 속 링크의 기준: 정식 사이트 주소 (mkdocs.yml만 봄, 없으면 빈 문자열 → 상대 링크)."""
+    return project.pages_url(project.github_repo(environ={}))
+
+
 def site_url(config_site_url: str, page: Path, target: str, anchor: str | None) -> str:
-    """페이지 안의 상대 .md 링크를 사이트의 절대 주소로 바꿉니다 (노트북은 Colab에서도 열리므로)."""
+    """페이지 안의 상대 .md 링크를 사이트 주소로 바꿉니다: config_site_url이 있으면 절대 주소 (노트북은 코랩에서도
+    열리므로), 비어 있으면 사이트의 노트북 페이지(notebooks/<이름>/)에서 본 상대 주소."""
     rel = (page.parent / target).resolve().relative_to(DOCS.resolve())
     url = rel.with_suffix("").as_posix()
     if url.endswith("index"):
         url = url[: -len("index")]
     else:
         url += "/"
-    return config_site_url.rstrip("/") + "/" + url + (anchor or "")
+    base = config_site_url.rstrip("/") if config_site_url else "../.."
+    return base + "/" + url + (anchor or "")
 
 
 def _cell_id(kind: str, source: str, seen: dict[str, int]) -> str:
@@ -72,7 +88,7 @@ def code_hash(nb: nbformat.NotebookNode) -> str:
 
 def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.NotebookNode:
     """페이지를 (실행 전) 노트북으로 바꿉니다. 같은 페이지는 언제나 같은 노트북이 됩니다."""
-    base_url = base_url or mkdocs_config()["site_url"]
+    base_url = canonical_site_url() if base_url is None else base_url
     pg = page_model.load(path)
     lines = pg.lines
     rel = pg.path.relative_to(ROOT).as_posix()
@@ -154,6 +170,8 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
             continue
         if line.strip() == "///" or line.strip().startswith("/// caption"):
             continue
+        # 각주 참조 "[^a]" 바로 뒤에 "("가 오면 Jupyter가 "[^a](…)"를 링크로 읽으므로 사이를 띄웁니다 (노트북에는 각주가 없음)
+        line = FOOTNOTE_BEFORE_PAREN.sub(r"\g<0> ", line)
         buf.append((quote + relink(line)).rstrip() if line.strip() else quote.rstrip())
     flush()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,3 +30,40 @@ def mkdocs_config() -> dict:
 
 def chapter_pages() -> list[Path]:
     return sorted(CHAPTER.glob("*.md"))
+
+
+# ---------------------------------------------------------------- 사이트를 만드는 저장소 (한 곳에서만 정합니다)
+
+_REPO = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?/[A-Za-z0-9._-]+$")
+
+
+def github_repo(config=None, environ=None) -> str:
+    """사이트를 만드는 GitHub 저장소 "OWNER/NAME". 없으면 빈 문자열.
+
+    GitHub Actions가 정하는 환경 변수 GITHUB_REPOSITORY가 있으면 그것을, 없으면 mkdocs.yml의 `extra.github_repo`
+    (빈 문자열이면 "정하지 않음")를 씁니다. 포크는 Actions에서 자기 저장소 이름으로 빌드되므로 코드를 고칠 필요가 없습니다.
+    site_url(pages_url), 코랩 링크, 노트북의 사이트 링크가 모두 이 값을 따릅니다.
+    config: 빌드 중인 MkDocs 설정(없으면 mkdocs.yml), environ: 환경 변수(없으면 os.environ, `{}`이면 mkdocs.yml만).
+    """
+    environ = os.environ if environ is None else environ
+    config = mkdocs_config() if config is None else config
+    setting = ((config.get("extra") or {}).get("github_repo") or "").strip()
+    repo = (environ.get("GITHUB_REPOSITORY") or "").strip() or setting
+    if repo and not _REPO.match(repo):
+        raise ValueError(f"저장소 이름이 OWNER/NAME 꼴이 아닙니다: {repo!r} (GITHUB_REPOSITORY 또는 mkdocs.yml의 extra.github_repo)")
+    return repo
+
+
+def pages_url(repo: str) -> str:
+    """저장소의 GitHub Pages 주소 (끝에 /). 저장소가 없으면 빈 문자열.
+    OWNER/NAME → https://owner.github.io/NAME/, 사용자 사이트 OWNER/OWNER.github.io → https://owner.github.io/"""
+    if not repo:
+        return ""
+    owner, name = repo.split("/")
+    host = f"{owner.lower()}.github.io"
+    return f"https://{host}/" if name.lower() == host else f"https://{host}/{name}/"
+
+
+def colab_url(repo: str, notebook_name: str) -> str:
+    """저장소의 examples/ 노트북을 코랩에서 여는 주소 (main 가지)."""
+    return f"https://colab.research.google.com/github/{repo}/blob/main/examples/{notebook_name}"

@@ -7,9 +7,8 @@ import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from project import mkdocs_config
+import site_checks
 
 
 class _CountingWriter:
@@ -55,8 +54,8 @@ class CountingServer:
 
 
 def base_path() -> str:
-    """mkdocs.yml의 site_url 경로 (예: /cnn-ch14-study/)."""
-    return urlsplit(mkdocs_config()["site_url"]).path or "/"
+    """검사가 빌드한 사이트(built_site)의 site_url 경로 (예: /cnn-ch14-study/, 저장소가 없으면 /)."""
+    return site_checks.base_path(site_checks.local_site_url())
 
 
 def start_server(directory: Path, tmp: Path, path: str | None = None) -> CountingServer:

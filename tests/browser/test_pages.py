@@ -99,11 +99,13 @@ def _get(url: str) -> bytes:
 def test_notebook_pages_show_outputs_and_right_links(visits, site_base_url):
     import nbformat
 
-    repo = notebooks.mkdocs_config()["extra"]["github_repo"]
+    import project
+
+    repo = project.github_repo(environ={})  # built_site는 GITHUB_REPOSITORY 없이 빌드합니다 (site_checks.build_site)
     pages = {p.stem for p in notebooks.hands_on_pages() if notebooks.notebook_path(p).exists()}
     found = []
     for stem in sorted(pages):
-        colab = f"https://colab.research.google.com/github/{repo}/blob/main/examples/{stem}.ipynb"
+        colab = project.colab_url(repo, f"{stem}.ipynb") if repo else None  # 저장소가 없으면 코랩 링크도 없어야 합니다
         nb_file = notebooks.EXAMPLES / f"{stem}.ipynb"
         nb = nbformat.read(nb_file, as_version=4)
         with_output = sum(1 for c in nb.cells if c.cell_type == "code" and c.get("outputs"))
@@ -129,8 +131,9 @@ def test_notebook_pages_show_outputs_and_right_links(visits, site_base_url):
     fail_if(found, "노트북 페이지·링크 문제:")
 
 
-def _link_problems(where, links, nb_file: Path, colab: str, base: str, nb_page: str | None, copies: int) -> list[str]:
-    """copies: 링크 셋이 몇 번 있어야 하는가 (절 페이지는 맨 위와 끝에 두 번, 노트북 페이지는 한 번)."""
+def _link_problems(where, links, nb_file: Path, colab: str | None, base: str, nb_page: str | None, copies: int) -> list[str]:
+    """copies: 링크 셋이 몇 번 있어야 하는가 (절 페이지는 맨 위와 끝에 두 번, 노트북 페이지는 한 번).
+    colab이 None이면(저장소가 정해지지 않은 빌드) 코랩 링크가 없어야 합니다."""
     out = []
     downloads = [a for a in links if a["download"]]
     if len(downloads) != copies:
@@ -141,7 +144,7 @@ def _link_problems(where, links, nb_file: Path, colab: str, base: str, nb_page: 
         elif _get(a["href"]) != nb_file.read_bytes():
             out.append(f"{where}: 내려받은 파일이 examples/{nb_file.name}와 다름: {a['href']}")
     colabs = [a["href"] for a in links if "colab.research.google.com" in a["href"]]
-    if colabs != [colab] * copies:
+    if colabs != ([colab] * copies if colab else []):
         out.append(f"{where}: Colab 링크 {colabs} ≠ {colab}")
     if nb_page is not None:
         views = [a["href"] for a in links if not a["download"] and a["href"].startswith(base)]
