@@ -26,6 +26,7 @@ import page as page_model
 from project import CHAPTER, DOCS, EXAMPLES, ROOT, mkdocs_config
 
 FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
+FIGURE_WITH_ALT = re.compile(r"!\[([^\]]*)\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
 MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s]+?\.md)(#[\w-]+)?\)")
 EXTRA_CODE = "extra-code"
 SKIP = "skip-execution"
@@ -202,6 +203,15 @@ def cell_signature(nb: nbformat.NotebookNode) -> list[tuple[str, str, dict]]:
         meta = {k: c.metadata[k] for k in ("tags", "figures") if k in c.metadata}
         sig.append((c.cell_type, c.source, meta))
     return sig
+
+
+def figure_alts() -> dict[str, str]:
+    """그림 파일 이름 → 절 페이지에서 그 그림에 단 대체 텍스트 (노트북 페이지의 같은 그림에도 같은 글을 답니다)."""
+    alts: dict[str, str] = {}
+    for path in sorted(CHAPTER.glob("*.md")):
+        for alt, name in FIGURE_WITH_ALT.findall(path.read_text(encoding="utf-8")):
+            alts.setdefault(name, alt)
+    return alts
 
 
 def figure_outputs(nb: nbformat.NotebookNode) -> dict[str, str]:
