@@ -8,8 +8,10 @@
 - mkdocs-jupyter가 제목 id를 ASCII로만 만들어 한국어 제목의 id가 비는 문제를 고칩니다 (아래 on_startup).
 - mkdocs-jupyter가 노트북 페이지마다 넣는 ~600 KB의 CSS를 공유 파일 하나로 빼내고, 셀 출력 그림(base64로 HTML에
   박힌 PNG)을 절 페이지와 같은 그림 파일로 바꿉니다. 대체 텍스트도 절 페이지의 것을 씁니다 (아래 on_post_page).
+- 인쇄용 14장 전체 페이지(print-site 플러그인의 print_page/)의 접힌 상자를 모두 펼칩니다 (아래 on_post_build).
 - 무게: 본문 그림은 loading="lazy", 검색 색인은 이스케이프 없는 UTF-8 (tests/test_weights.py의 gzip 예산).
-- 접근성: 가로로 스크롤되는 코드 블록과 표에 키보드 초점(tabindex)과 이름(aria-label)을 줍니다 (아래 on_post_page).
+- 접근성: Material의 검색 대화상자에 이름(aria-label)을 답니다 (아래 on_post_page). 스크롤되는 표·수식의 키보드
+  초점은 페이지를 연 뒤에 생기는 요소라서 docs/assets/javascripts/a11y.js가 답니다.
 """
 
 from __future__ import annotations
@@ -153,7 +155,19 @@ def on_pre_build(config):
     _notebook_css.clear()
 
 
+PRINT_PAGE = "print_page/index.html"  # mkdocs-print-site-plugin이 만드는 14장 전체 페이지 (mkdocs.yml)
+
+
+def open_folded_blocks(html: str) -> str:
+    """인쇄용 페이지에서는 접힌 상자(??? → <details>)를 모두 펼칩니다: 종이에서는 펼칠 수 없으므로."""
+    return re.sub(r"<details\b(?![^>]*\sopen\b)", "<details open", html)
+
+
 def on_post_build(config):
+    # print-site 플러그인의 on_post_build가 먼저 돌아 인쇄용 페이지를 써 둡니다 (훅은 플러그인들 뒤에 돕니다)
+    printed = Path(config["site_dir"]) / PRINT_PAGE
+    if printed.exists():
+        printed.write_text(name_search_dialog(open_folded_blocks(printed.read_text(encoding="utf-8"))), encoding="utf-8")
     # 검색 색인을 \uXXXX 이스케이프 없이 UTF-8로 다시 씁니다 (내용은 같고, gzip한 크기가 ~10% 줄어듦)
     index = Path(config["site_dir"]) / "search" / "search_index.json"
     if index.exists():
@@ -203,7 +217,20 @@ def unembed_notebook_images(output: str, docs_dir: str, site_dir: str, page_url:
     return _DATA_IMG.sub(replace, output)
 
 
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(output: str) -> str:
+    """접근성: Material의 검색 대화상자에 이름이 없습니다 (axe aria-dialog-name)."""
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="검색"'))
+
+
+def on_post_template(output_content, template_name, config):
+    return name_search_dialog(output_content) if template_name == "404.html" else output_content
+
+
 def on_post_page(output, page, config):
+    output = name_search_dialog(output)
     if _is_notebook(page):
         output = share_notebook_css(output, page.url)
         output = unembed_notebook_images(output, config["docs_dir"], config["site_dir"], page.url)
