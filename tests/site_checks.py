@@ -126,7 +126,10 @@ def _page_html(site_dir: Path, docs_dir: Path, target: Path) -> Path | None:
 
 def _md_links(text: str):
     """Markdown 본문의 (줄 번호, 종류, 주소) — 코드 블록 안은 제외."""
-    md = MarkdownIt("commonmark", {"html": True}).enable("table")
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    # 각주 규칙을 켜야 "[^각주]([14.5절](…))"의 괄호를 링크 주소로 잘못 읽지 않습니다 (tools/page.py와 같이)
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
     for token in md.parse(text):
         if token.type != "inline" or not token.map:
             continue
@@ -261,9 +264,9 @@ def search(index_json: dict, query: str, built=None) -> list[str]:
 # ---------------------------------------------------------------- 빌드된 사이트의 #조각 링크
 
 
-def broken_fragments(site_dir: Path) -> list[str]:
+def broken_fragments(site_dir: Path, skip: dict[str, str] | None = None) -> list[str]:
     """빌드된 HTML의 모든 내부 링크 중 #조각이 붙은 것이 대상 페이지의 id를 가리키는지 봅니다.
-    목차(노트북 페이지 포함), 훅이 만든 링크, 본문 링크를 모두 포함합니다."""
+    목차(노트북 페이지 포함), 훅이 만든 링크, 본문 링크를 모두 포함합니다. skip: 보지 않는 페이지 주소 → 까닭."""
     problems = []
     ids_cache: dict[Path, set[str]] = {}
 
@@ -273,6 +276,8 @@ def broken_fragments(site_dir: Path) -> list[str]:
         return ids_cache[html]
 
     for page in sorted(site_dir.rglob("*.html")):
+        if page.parent.relative_to(site_dir).as_posix() + "/" in (skip or {}):
+            continue
         for line, url in parse_html(page).links:
             if _is_external(url) or url.startswith(("mailto:", "data:", "javascript:")):
                 continue

@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import site_checks
+from project import PRINT_PAGE
 from browser.server import base_path
 
 KB = 1000
@@ -30,7 +31,7 @@ MAX_NOTEBOOK_HTML = 250 * KB  # 노트북 페이지
 MAX_FIRST_VISIT = 500 * KB
 GZIPPED = {".html", ".css", ".js", ".json", ".svg"}  # 정적 호스트가 gzip해서 보내는 종류
 # 예산을 따지지 않는 페이지와 그 까닭 (측정값은 표에 나옵니다)
-EXEMPT = {"print_page/": "인쇄용 한 페이지: 13개 절과 모든 그림을 한 번에 싣는 것이 목적입니다"}
+EXEMPT = {PRINT_PAGE: "인쇄용 한 페이지: 13개 절과 모든 그림을 한 번에 싣는 것이 목적입니다"}
 SEARCH_INDEX = "search/search_index.json"
 _LAZY_IMG = re.compile(r'<img\b(?=[^>]*\sloading="lazy")[^>]*\ssrc="([^"]+)"')
 

@@ -29,7 +29,7 @@ import jupyter_css
 import keras3_differences
 import korean
 import notebooks
-from project import CHAPTER
+from project import CHAPTER, PRINT_PAGE
 
 _TERMS: list = []
 
@@ -155,7 +155,6 @@ def on_pre_build(config):
     _notebook_css.clear()
 
 
-PRINT_PAGE = "print_page/index.html"  # mkdocs-print-site-plugin이 만드는 14장 전체 페이지 (mkdocs.yml)
 
 
 def open_folded_blocks(html: str) -> str:
@@ -165,7 +164,7 @@ def open_folded_blocks(html: str) -> str:
 
 def on_post_build(config):
     # print-site 플러그인의 on_post_build가 먼저 돌아 인쇄용 페이지를 써 둡니다 (훅은 플러그인들 뒤에 돕니다)
-    printed = Path(config["site_dir"]) / PRINT_PAGE
+    printed = Path(config["site_dir"]) / PRINT_PAGE / "index.html"
     if printed.exists():
         printed.write_text(name_search_dialog(open_folded_blocks(printed.read_text(encoding="utf-8"))), encoding="utf-8")
     # 검색 색인을 \uXXXX 이스케이프 없이 UTF-8로 다시 씁니다 (내용은 같고, gzip한 크기가 ~10% 줄어듦)

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import re
 
-from project import BUILD, chapter_pages
+from project import BUILD, PRINT_PAGE, chapter_pages
 
 from .sweep import DESKTOP, fail_if, probe
 
-PRINT_PAGE = "print_page/"
 PDF = BUILD / "print" / "chapter14.pdf"
 # 쪽수: 13개 절의 HTML이 A4로 몇 쪽쯤인지의 넉넉한 범위 (지금 측정값은 출력 끝에). 너무 적으면 내용이 빠졌거나 잘린
 # 것이고, 너무 많으면 한 줄에 한 글자씩 찍히는 따위의 배치 문제입니다.
