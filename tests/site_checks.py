@@ -126,10 +126,10 @@ def _page_html(site_dir: Path, docs_dir: Path, target: Path) -> Path | None:
 
 def _md_links(text: str):
     """Markdown 본문의 (줄 번호, 종류, 주소) — 코드 블록 안은 제외."""
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    # 각주 규칙을 켜야 "[^각주]([14.5절](…))"의 괄호를 링크 주소로 잘못 읽지 않습니다 (tools/page.py와 같이)
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
+    # 각주 참조 "[^이름]"을 지웁니다: markdown-it은 "[^이름]([14.5절](…))"를 주소가 "[14.5절](…)"인 링크로 읽지만
+    # MkDocs(Python-Markdown)는 각주 + 괄호 속 링크로 그립니다. 각주 정의("[^이름]:")는 그대로 둡니다 (줄 번호 유지).
+    text = re.sub(r"\[\^[^\]\s]+\](?!:)", "", text)
+    md = MarkdownIt("commonmark", {"html": True}).enable("table")
     for token in md.parse(text):
         if token.type != "inline" or not token.map:
             continue
