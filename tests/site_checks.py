@@ -342,12 +342,14 @@ def search(index_json: dict, query: str, built=None) -> list[str]:
 # ---------------------------------------------------------------- 빌드된 사이트의 #조각 링크
 
 
-def broken_fragments(site_dir: Path) -> list[str]:
+def broken_fragments(site_dir: Path, skip: dict[str, str] | None = None) -> list[str]:
     """빌드된 HTML의 모든 내부 링크 중 #조각이 붙은 것이 대상 페이지의 id를 가리키는지 봅니다.
-    목차(노트북 페이지 포함), 훅이 만든 링크, 본문 링크를 모두 포함합니다."""
+    목차(노트북 페이지 포함), 훅이 만든 링크, 본문 링크를 모두 포함합니다. skip: 보지 않는 페이지 주소 → 까닭."""
     problems = []
 
     for page in sorted(site_dir.rglob("*.html")):
+        if page.parent.relative_to(site_dir).as_posix() + "/" in (skip or {}):
+            continue
         for line, url in parse_html(page).links:
             if _is_external(url) or url.startswith(("mailto:", "data:", "javascript:")):
                 continue
@@ -411,3 +413,43 @@ def tooltip_coverage(html: str, terms) -> tuple[int, int, list[str]]:
             for m in any_term.finditer(text):
                 missed.append(text[max(0, m.start() - 8):m.end() + 4].replace("\n", " "))
     return covered, covered + len(missed), missed
+
+
+# ---------------------------------------------------------------- 그림의 대체 텍스트
+
+_HANGUL = re.compile(r"[가-힣]")
+
+
+class _Images(HTMLParser):
+    """본문(article) 안의 <img>: (줄, src, alt)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.images: list[tuple[int, str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "article":
+            self.depth += 1
+        elif tag == "img" and self.depth:
+            a = dict(attrs)
+            self.images.append((self.getpos()[0], a.get("src") or "", a.get("alt")))
+
+    def handle_endtag(self, tag):
+        if tag == "article" and self.depth:
+            self.depth -= 1
+
+
+def figures_without_korean_alt(site_dir: Path) -> tuple[int, list[str]]:
+    """빌드된 모든 페이지의 본문 그림 중 대체 텍스트(alt)가 없거나 한국어가 아닌 것 (노트북 페이지 포함).
+    "그림"처럼 너무 짧은 것도 잡습니다: 무엇을 보이는지 말하는 글이어야 합니다 (10자 이상). (본 그림 수, 문제)."""
+    problems, count = [], 0
+    for page in sorted(site_dir.rglob("*.html")):
+        parser = _Images()
+        parser.feed(page.read_text(encoding="utf-8"))
+        count += len(parser.images)
+        for line, src, alt in parser.images:
+            alt = (alt or "").strip()
+            if not alt or not _HANGUL.search(alt) or len(alt) < 10:
+                problems.append(f"{page.relative_to(site_dir)}:{line}: 그림 {src[:80]}의 대체 텍스트가 한국어 설명이 아님: {alt!r}")
+    return count, problems

@@ -10,19 +10,31 @@
 - 노트북 페이지 위에 내려받기·Colab 링크를 붙이고, 노트북 페이지를 검색 색인에서 뺍니다.
 - "Keras 3와 책의 차이" 페이지에 모든 절의 `!!! info "Keras 3"` 상자를 모아 넣습니다 (keras3_differences.py).
 - mkdocs-jupyter가 제목 id를 ASCII로만 만들어 한국어 제목의 id가 비는 문제를 고칩니다 (아래 on_startup).
+- mkdocs-jupyter가 노트북 페이지마다 넣는 ~600 KB의 CSS를 공유 파일 하나로 빼내고, 셀 출력 그림(base64로 HTML에
+  박힌 PNG)을 절 페이지와 같은 그림 파일로 바꿉니다. 대체 텍스트도 절 페이지의 것을 씁니다 (아래 on_post_page).
+- 인쇄용 14장 전체 페이지(print-site 플러그인의 print_page/)의 접힌 상자를 모두 펼칩니다 (아래 on_post_build).
+- 무게: 본문 그림은 loading="lazy", 검색 색인은 이스케이프 없는 UTF-8 (tests/test_weights.py의 gzip 예산).
+- 접근성: Material의 검색 대화상자에 이름(aria-label)을 답니다 (아래 on_post_page). 스크롤되는 표·수식의 키보드
+  초점은 페이지를 연 뒤에 생기는 요소라서 docs/assets/javascripts/a11y.js가 답니다.
 """
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import json
+import re
+from html import escape as html_escape
 from pathlib import Path
 
 # MkDocs는 훅을 불러오는 동안 훅 파일의 폴더(tools/)를 sys.path에 넣어 주므로 같은 폴더의 모듈을 그냥 불러옵니다.
 import glossary
+import jupyter_css
 import keras3_differences
 import korean
 import notebooks
 import project
-from project import CHAPTER
+from project import CHAPTER, PRINT_PAGE
 
 _TERMS: list = []
 _REPO = ""  # 사이트를 만드는 저장소 "OWNER/NAME" (없으면 빈 문자열)
@@ -100,7 +112,13 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def lazy_images(html: str) -> str:
+    """본문 그림에 loading="lazy": 첫 화면에서 먼 그림은 독자가 스크롤해 다가갈 때 받습니다 (첫 방문의 무게)."""
+    return re.sub(r"<img\b(?![^>]*\sloading=)", '<img loading="lazy"', html)
+
+
 def on_page_content(html, page, config, files):
+    html = lazy_images(html)
     if page.file.src_uri.endswith(".md") and page.file.src_uri != "glossary.md":
         html = glossary.add_tooltips(html, _TERMS)
     if page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb"):
@@ -125,3 +143,120 @@ def on_page_context(context, page, config, nav):
             if aliases:
                 entry[glossary.SEARCH_FIELD] = " ".join(aliases)
     return context
+
+
+# ---------------------------------------------------------------- 노트북 CSS를 공유 파일로
+
+# mkdocs-jupyter(nbconvert)가 노트북 페이지 본문에 그대로 넣는 <style> 블록들. 모든 노트북 페이지에서 같습니다.
+_STYLE = re.compile(r"<style[^>]*>.*?</style>\s*", re.S)
+JUPYTER_CSS = "assets/stylesheets/jupyter.css"  # 사이트 안의 경로: 노트북 페이지가 함께 쓰는 CSS
+_notebook_css: dict[str, str | set] = {}  # 빌드 하나 동안 모으는 것: "css"(원래 CSS), "classes"(쓰인 클래스)
+
+
+def _is_notebook(page) -> bool:
+    return page.file.src_uri.startswith("notebooks/") and page.file.src_uri.endswith(".ipynb")
+
+
+def _up(page_url: str) -> str:
+    """페이지 주소에서 사이트 뿌리로 가는 상대 경로 (예: notebooks/x/ → ../../)."""
+    return "../" * (page_url.strip("/").count("/") + 1 if page_url.strip("/") else 0)
+
+
+def share_notebook_css(output: str, page_url: str) -> str:
+    """노트북 페이지의 <style> 블록을 모두 빼고 첫 블록 자리에 공유 CSS(JUPYTER_CSS)의 <link>를 둡니다 (적용 순서는
+    그대로). 빠진 CSS와 페이지에 쓰인 클래스는 모아 두었다가 on_post_build에서 줄여 한 번 씁니다. 모든 노트북 페이지의
+    CSS가 같아야 합니다 (다르면 빌드를 멈춥니다: 한 파일로 합칠 수 없으므로)."""
+    blocks = _STYLE.findall(output)
+    if not blocks:
+        return output
+    css = "\n".join(re.sub(r"^<style[^>]*>|</style>\s*$", "", b.strip()) for b in blocks)
+    if _notebook_css.setdefault("css", css) != css:
+        raise RuntimeError(f"hooks.py: {page_url}의 노트북 CSS가 다른 노트북 페이지와 다릅니다 — 공유 파일 하나로 합칠 수 없습니다")
+    _notebook_css.setdefault("classes", set()).update(jupyter_css.html_classes(output))
+    parts = iter([f'<link rel="stylesheet" href="{_up(page_url)}{JUPYTER_CSS}">\n'])
+    return _STYLE.sub(lambda m: next(parts, ""), output)
+
+
+def on_pre_build(config):
+    _notebook_css.clear()
+
+
+
+
+def open_folded_blocks(html: str) -> str:
+    """인쇄용 페이지에서는 접힌 상자(??? → <details>)를 모두 펼칩니다: 종이에서는 펼칠 수 없으므로."""
+    return re.sub(r"<details\b(?![^>]*\sopen\b)", "<details open", html)
+
+
+def on_post_build(config):
+    # print-site 플러그인의 on_post_build가 먼저 돌아 인쇄용 페이지를 써 둡니다 (훅은 플러그인들 뒤에 돕니다)
+    printed = Path(config["site_dir"]) / PRINT_PAGE / "index.html"
+    if printed.exists():
+        printed.write_text(name_search_dialog(open_folded_blocks(printed.read_text(encoding="utf-8"))), encoding="utf-8")
+    # 검색 색인을 \uXXXX 이스케이프 없이 UTF-8로 다시 씁니다 (내용은 같고, gzip한 크기가 ~10% 줄어듦)
+    index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index.exists():
+        data = json.loads(index.read_text(encoding="utf-8"))
+        index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    if "css" in _notebook_css:
+        target = Path(config["site_dir"]) / JUPYTER_CSS
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(jupyter_css.prune(_notebook_css["css"], _notebook_css["classes"]), encoding="utf-8")
+
+
+_DATA_IMG = re.compile(r'<img\b[^>]*?\ssrc="data:image/png;base64,([^"]+)"[^>]*>')
+FIGURES_DIR = "assets/figures"  # docs/ 안의 그림 폴더 (사이트에서도 같은 경로)
+NOTEBOOK_FIGURES_DIR = "assets/notebook-figures"  # 절 페이지에 없는 출력 그림 (파일 이름은 내용 해시)
+UNKNOWN_FIGURE_ALT = "노트북 셀이 그린 그림 (설명은 이 절의 페이지에 있습니다)"
+
+
+@functools.cache
+def _figures_by_hash(docs_dir: str) -> dict[str, str]:
+    return {hashlib.sha256(f.read_bytes()).hexdigest(): f.name for f in sorted((Path(docs_dir) / FIGURES_DIR).glob("*.png"))}
+
+
+def unembed_notebook_images(output: str, docs_dir: str, site_dir: str, page_url: str) -> str:
+    """노트북 페이지의 <img src="data:image/png;base64,…">를 파일 주소로 바꿉니다. 바이트가 같은 그림이
+    docs/assets/figures에 있으면 그 파일을 가리키고(절 페이지와 캐시를 나눔) 대체 텍스트도 절 페이지의 것을 씁니다.
+    없으면 내용 해시를 이름으로 한 파일을 씁니다. HTML이 가벼워지고(그림은 base64보다 작게) 한국어 대체 텍스트가 붙습니다."""
+    import base64
+
+    up = _up(page_url)
+    by_hash, alts = _figures_by_hash(docs_dir), notebooks.figure_alts()
+
+    def replace(m):
+        data = base64.b64decode(m.group(1))
+        digest = hashlib.sha256(data).hexdigest()
+        name = by_hash.get(digest)
+        if name:
+            src, alt = f"{up}{FIGURES_DIR}/{name}", alts.get(name) or UNKNOWN_FIGURE_ALT
+        else:
+            target = Path(site_dir) / NOTEBOOK_FIGURES_DIR / f"{digest[:16]}.png"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            src, alt = f"{up}{NOTEBOOK_FIGURES_DIR}/{target.name}", UNKNOWN_FIGURE_ALT
+        tag = m.group(0).replace(m.group(1), "", 1).replace('src="data:image/png;base64,"', f'src="{src}"')
+        tag = re.sub(r'\salt="[^"]*"', "", tag)
+        return tag.replace("<img", f'<img alt="{html_escape(alt)}" loading="lazy"', 1)
+
+    return _DATA_IMG.sub(replace, output)
+
+
+SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def name_search_dialog(output: str) -> str:
+    """접근성: Material의 검색 대화상자에 이름이 없습니다 (axe aria-dialog-name)."""
+    return output.replace(SEARCH_DIALOG, SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="검색"'))
+
+
+def on_post_template(output_content, template_name, config):
+    return name_search_dialog(output_content) if template_name == "404.html" else output_content
+
+
+def on_post_page(output, page, config):
+    output = name_search_dialog(output)
+    if _is_notebook(page):
+        output = share_notebook_css(output, page.url)
+        output = unembed_notebook_images(output, config["docs_dir"], config["site_dir"], page.url)
+    return output

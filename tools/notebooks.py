@@ -36,6 +36,7 @@ FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\
 # 링크 주소에는 괄호·대괄호가 없습니다 (각주 참조 "[^a]([14.5절](x.md))"의 "[^a]("를 링크로 읽지 않도록)
 MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
 FOOTNOTE_BEFORE_PAREN = re.compile(r"\[\^[\w-]+\](?=\()")
+FIGURE_WITH_ALT = re.compile(r"!\[([^\]]*)\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
 EXTRA_CODE = "extra-code"
 SKIP = "skip-execution"
 
@@ -220,6 +221,15 @@ def cell_signature(nb: nbformat.NotebookNode) -> list[tuple[str, str, dict]]:
         meta = {k: c.metadata[k] for k in ("tags", "figures") if k in c.metadata}
         sig.append((c.cell_type, c.source, meta))
     return sig
+
+
+def figure_alts() -> dict[str, str]:
+    """그림 파일 이름 → 절 페이지에서 그 그림에 단 대체 텍스트 (노트북 페이지의 같은 그림에도 같은 글을 답니다)."""
+    alts: dict[str, str] = {}
+    for path in sorted(CHAPTER.glob("*.md")):
+        for alt, name in FIGURE_WITH_ALT.findall(path.read_text(encoding="utf-8")):
+            alts.setdefault(name, alt)
+    return alts
 
 
 def figure_outputs(nb: nbformat.NotebookNode) -> dict[str, str]:

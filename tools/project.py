@@ -13,6 +13,7 @@ EXAMPLES = ROOT / "examples"  # 생성된 노트북
 FIGURES = DOCS / "assets" / "figures"  # 생성된 그림
 DATA = ROOT / "tests" / "data"  # 오프라인 예제가 쓰는 작은 실제 데이터 (케라스 캐시의 씨앗)
 MKDOCS_YML = ROOT / "mkdocs.yml"
+PRINT_PAGE = "print_page/"  # 14장 전체를 한 페이지로 모은 인쇄용 페이지의 사이트 주소 (mkdocs-print-site-plugin)
 BUILD = ROOT / "build"  # 검사가 남기는 것 (스크린숏 등), 저장소에 넣지 않음
 
 

@@ -16,10 +16,11 @@ class Report:
         self.search: list[tuple[str, str, int | None, list[str]]] = []
         self.search_s = 0.0
         self.shots: Path | None = None
+        self.printed: tuple[int, int, Path] | None = None  # (PDF 쪽수, 절 수, PDF 경로)
 
     def pytest_terminal_summary(self, terminalreporter):
         tr = terminalreporter
-        if not self.visits and not self.search:
+        if not self.visits and not self.search and not self.printed:
             return
         tr.section("브라우저 검사 측정값")
         if self.visits:
@@ -35,11 +36,19 @@ class Report:
                 f"한도: 페이지당 {MAX_PAGE_BYTES / 1e6:.1f} MB, load {MAX_LOAD_MS / 1000:.0f} 초 "
                 f"(넘으면 한 번 더 잼) · 페이지 {len(rows)}개 방문에 {self.sweep_s:.1f} 초"
             )
+            audited = [v for v in rows if v.axe]
+            tr.write_line(
+                f"axe 접근성 감사: 페이지 {len(audited)}개 × 밝은·어두운 테마, 방문 중 {sum(v.axe_ms for v in rows) / 1000:.1f} 초"
+            )
         if self.search:
             tr.write_line("")
             tr.write_line(f"검색 질의 (상위 {TOP_N}개 페이지 안의 순위) · {self.search_s:.1f} 초")
             for query, expected, rank, top in self.search:
                 tr.write_line(f"  {query:<20} → {expected:<40} {('순위 ' + str(rank)) if rank else '없음!'}")
+        if self.printed:
+            pages, sections, pdf = self.printed
+            tr.write_line("")
+            tr.write_line(f"인쇄용 14장 전체: 절 {sections}개, A4 {pages}쪽 ({pdf})")
         if self.shots:
             tr.write_line("")
             tr.write_line(f"스크린숏: {self.shots}")

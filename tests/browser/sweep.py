@@ -3,7 +3,8 @@
 탭 하나를 다시 쓰지만 서버가 Cache-Control: no-store로 보내므로 페이지마다 빈 캐시로 여는 셈입니다
 (전송량을 재는 기준). 한 방문에서 하는 일: 콘솔 오류·다른 호스트 요청·실패한 요청 기록, 전송량과 로드 시간,
 기능 세기와 문제 모으기(probes/features.js), 글자 대비(probes/contrast.js), 용어 툴팁에 마우스 올리기,
-두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기, 폭 375px에서 가로 넘침(probes/phone.js), 스크린숏.
+두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기, 폭 375px에서 가로 넘침(probes/phone.js), 스크린숏,
+마지막으로 axe 접근성 감사(axe.py: 어두운 테마, 다시 밝은 테마. DOM을 줄이므로 스크린숏 뒤에).
 검사(test_*.py)는 그 결과(Visit)만 읽습니다.
 """
 
@@ -17,7 +18,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from project import BUILD, mkdocs_config
+from project import BUILD, PRINT_PAGE, mkdocs_config
+
+from . import axe
 
 PROBES = Path(__file__).parent / "probes"
 
@@ -27,6 +30,9 @@ DESKTOP = {"width": 1280, "height": 900}
 
 # 예산 (여유를 둔 한도). 측정값은 출력 끝의 표에 나옵니다.
 MAX_PAGE_BYTES = 3_000_000  # 빈 캐시로 한 페이지를 열 때 받는 모든 것 (HTML, CSS, JS, 글꼴, 그림, 검색 색인): 정확히 잼
+# 인쇄용 14장 전체 페이지는 13개 절의 모든 그림을 한 번에 받습니다 (지금 5.5 MB): 따로 한도를 둡니다
+MAX_PRINT_PAGE_BYTES = 8_000_000
+MAX_PRINT_LOAD_MS = 15_000  # 같은 까닭으로 로드도 깁니다 (지금 6초쯤)
 # 탐색 시작부터 load 이벤트 끝까지. 조용한 컴퓨터에서 가장 느린 페이지가 1.7초쯤이므로, 컴퓨터가 두 배로 바빠도
 # 버티도록 여유를 둡니다. 넘은 페이지는 훑기가 끝난 뒤 한 번 더 재고 빠른 쪽을 씁니다 (순간적인 부하로 실패하지 않도록).
 MAX_LOAD_MS = 5_000
@@ -117,6 +123,9 @@ class Visit:
     dark_problem: str | None = None
     phone: dict = field(default_factory=dict)
     shots: list[Path] = field(default_factory=list)
+    axe: dict = field(default_factory=dict)  # 테마 → axe 위반 목록 (browser/axe.py, 검사는 test_a11y.py)
+    axe_ms: float = 0.0
+    axe_problem: str | None = None
     crash: str | None = None
 
     @property
@@ -171,6 +180,8 @@ def _toggle_dark(page, visit: Visit, wait_ms: int):
         )
         return
     page.mouse.move(1, 1)  # 버튼의 툴팁을 치웁니다
+    # 테마를 바꾸면 Material이 색을 짧게 전환(transition)합니다: 중간 색을 재지 않도록 전환이 끝나기를 기다립니다
+    page.evaluate("Promise.all(document.getAnimations().map(a => a.finished.catch(() => null))).then(() => true)")
     visit.dark = page.evaluate(probe("contrast"))
 
 
@@ -234,6 +245,12 @@ def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_M
         index_loaded.value
         visit.status = response.status if response else None
         page.evaluate("document.fonts.ready.then(() => true)")  # KaTeX 글꼴
+        # 본문 그림은 loading="lazy"(무게 예산)라 화면 밖의 그림은 아직 받지 않았습니다: 그림 검사(features.js)가 모든
+        # 그림을 보도록 지금 받게 합니다. 전송량에도 모든 그림이 들어갑니다 (예전과 같은 기준).
+        page.evaluate(
+            "Promise.all([...document.images].map(i => { i.loading = 'eager'; return i.complete ? 0 : "
+            "new Promise(r => { i.addEventListener('load', r); i.addEventListener('error', r); }); })).then(() => true)"
+        )
         visit.ready_ms = (time.perf_counter() - started) * 1000
         visit.load_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
         shoot("desktop-light")
@@ -249,6 +266,12 @@ def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_M
         page.set_viewport_size(PHONE)
         visit.phone = page.evaluate(probe("phone"))
         shoot("phone-dark")
+        if path not in axe.NOT_AUDITED and not visit.dark_problem:
+            page.set_viewport_size(DESKTOP)
+            try:  # 감사가 실패해도 이 방문의 다른 측정값은 그대로 둡니다
+                visit.axe, visit.axe_ms = axe.audit(page, probe("axe_prepare"), WAIT_MS)
+            except Exception as e:
+                visit.axe_problem = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
         page.evaluate("localStorage.clear(); sessionStorage.clear()")  # 다음 페이지는 다시 밝은 테마로
     except Exception as e:  # 한 페이지가 망가져도 나머지 페이지는 계속 봅니다
         visit.crash = f"{type(e).__name__}: {str(e).splitlines()[0][:300]}"
@@ -299,8 +322,13 @@ def fail_if(found: list[str], title: str):
         pytest.fail(title + "\n" + "\n".join(found[:60]), pytrace=False)
 
 
-def budget_problems(v: Visit, max_bytes: int = MAX_PAGE_BYTES, max_ms: float = MAX_LOAD_MS) -> list[str]:
-    """전송량(정확히)과 로드 시간(한도를 넘으면 다시 잰 값과 비교해 빠른 쪽)을 한도와 비교합니다."""
+def budget_problems(v: Visit, max_bytes: int | None = None, max_ms: float = MAX_LOAD_MS) -> list[str]:
+    """전송량(정확히)과 로드 시간(한도를 넘으면 다시 잰 값과 비교해 빠른 쪽)을 한도와 비교합니다.
+    max_bytes를 주지 않으면 페이지의 한도 (인쇄용 페이지는 MAX_PRINT_PAGE_BYTES)."""
+    if max_bytes is None:
+        max_bytes = MAX_PRINT_PAGE_BYTES if v.path == PRINT_PAGE else MAX_PAGE_BYTES
+    if v.path == PRINT_PAGE:
+        max_ms = max(max_ms, MAX_PRINT_LOAD_MS)
     out = []
     if v.bytes > max_bytes:
         out.append(f"전송량 {v.bytes / 1e6:.2f} MB > {max_bytes / 1e6:.1f} MB")

@@ -998,7 +998,8 @@
     });
 
     this.error = el('p', { class: 'cnnx-error', role: 'alert', 'data-value': 'error' });
-    this.table = el('div', { class: 'cnnx-table-wrap' });
+    // 좁은 화면에서 가로로 스크롤되는 표: 키보드로도 스크롤하도록 초점과 이름을 줍니다 (접근성)
+    this.table = el('div', { class: 'cnnx-table-wrap', tabindex: '0', role: 'region', 'aria-label': '층별 수용장 표' });
 
     root.textContent = '';
     root.appendChild(el('p', { class: 'cnnx-title', text: '수용장 계산기' }));
