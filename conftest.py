@@ -73,3 +73,65 @@ def pytest_runtest_teardown(item):
     plt.close("all")
     os.chdir(item._cwd)
     shutil.rmtree(item._workdir, ignore_errors=True)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """pytest-xdist(-n 2 --dist loadgroup)로 두 코어를 함께 쓸 때 한 작업자에 모을 것들 (xdist보다 먼저 표시):
+    - 빌드한 사이트와 브라우저를 쓰는 검사("site"): 사이트 빌드와 페이지 훑기를 한 번만 하도록.
+    - 망가뜨린 페이지를 한 번에 돌리는 하네스 검사("harness").
+    - 한 페이지의 코드 블록들: 페이지 안의 순서대로 한 작업자에서 (노트북처럼 위에서 아래로)."""
+    from pageblocks import ChainItem
+
+    for item in items:
+        if isinstance(item, ChainItem):
+            item.add_marker(pytest.mark.xdist_group(f"page:{item.where}"))
+        elif item.path.name == "test_explorers.py":
+            item.add_marker(pytest.mark.xdist_group("explorers"))  # 다른 작업자에서 (사이트를 한 번 더 빌드해도 더 빠름)
+        elif "built_site" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("site"))
+        elif item.path.name == "test_harness.py":
+            item.add_marker(pytest.mark.xdist_group("harness"))
+
+
+# ---- 측정값 표를 작업자에서 주 프로세스로 (pytest-xdist: 작업자의 터미널 출력은 보이지 않으므로)
+
+_SUMMARY_PLUGINS = ("browser-report", "weight-report")  # tests/browser/report.py, tests/weights.py
+_worker_summaries: list[str] = []
+
+
+class _Lines:
+    """pytest_terminal_summary가 쓰는 터미널 대신 줄을 모읍니다."""
+
+    def __init__(self):
+        self.lines: list[str] = []
+
+    def section(self, title, sep="=", **kwargs):
+        self.lines.append(f" {title} ".center(80, sep))
+
+    def write_line(self, line="", **kwargs):
+        self.lines.append(line)
+
+
+def pytest_sessionfinish(session):
+    output = getattr(session.config, "workeroutput", None)
+    if output is None:
+        return  # 주 프로세스(또는 -n 없이 실행): 플러그인이 직접 출력합니다
+    collected = _Lines()
+    for name in _SUMMARY_PLUGINS:
+        plugin = session.config.pluginmanager.get_plugin(name)
+        if plugin is not None:
+            plugin.pytest_terminal_summary(collected)
+    output["summary_lines"] = "\n".join(collected.lines)
+
+
+def pytest_testnodedown(node, error):
+    text = getattr(node, "workeroutput", {}).get("summary_lines")
+    if text:
+        _worker_summaries.append(text)
+
+
+def pytest_terminal_summary(terminalreporter):
+    for text in _worker_summaries:
+        for line in text.splitlines():
+            terminalreporter.write_line(line)

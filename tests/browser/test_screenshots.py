@@ -32,8 +32,9 @@ LESSON_PAGES = {
 LESSON_VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 812}}
 
 
-def test_lesson_pages_full_screenshots(browser, site_base_url):
-    """접힌 상자(추가 코드, 심화, 답·풀이)가 닫힌 채로 보이고 그림이 그려진 페이지 전체를 두 폭으로 찍습니다."""
+def test_lesson_pages_screenshots(browser, site_base_url):
+    """접힌 상자(추가 코드, 심화, 답·풀이)가 닫힌 채로 보이는 맨 위와, 첫 그림이 보이는 자리를 두 폭으로 찍습니다.
+    첫 그림이 접힌 상자 안에만 있으면 그 상자를 펼쳐 찍습니다."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = []
     for kind, viewport in LESSON_VIEWPORTS.items():
@@ -41,15 +42,26 @@ def test_lesson_pages_full_screenshots(browser, site_base_url):
         try:
             for path, name in LESSON_PAGES.items():
                 page.goto(site_base_url + path, wait_until="load")
-                folded = page.evaluate("document.querySelectorAll('article details:not([open])').length")
-                broken = page.evaluate(
-                    "[...document.querySelectorAll('article img')].filter(i => !i.complete || !i.naturalWidth).length")
-                file = SCREENSHOTS / f"{name}-{kind}.png"
-                page.screenshot(path=str(file), full_page=True)
-                if not folded:
+                if not page.evaluate("document.querySelectorAll('article details:not([open])').length"):
                     found.append(f"{path}: 접힌 상자가 하나도 없습니다")
-                if broken:
-                    found.append(f"{path}: 그려지지 않은 그림 {broken}개")
+                page.screenshot(path=str(SCREENSHOTS / f"{name}-{kind}.png"))
+                # 펼쳐진 본문의 첫 그림으로 내려가 그림이 그려질 때까지 기다립니다 (그림은 스크롤할 때 불러옴)
+                has_figure = page.evaluate("""() => {
+                    const imgs = [...document.querySelectorAll('article img')];
+                    // 펼쳐진 본문의 그림이 없으면(14.13처럼 모두 풀이 안에 있으면) 그 그림이 든 상자를 펼쳐서 찍습니다
+                    const img = imgs.find(i => !i.closest('details:not([open])')) || imgs[0];
+                    if (!img) return false;
+                    for (let d = img.closest('details'); d; d = d.parentElement.closest('details')) d.open = true;
+                    img.scrollIntoView({block: 'center'});
+                    window.__figure = img;
+                    return true;
+                }""")
+                if not has_figure:
+                    found.append(f"{path}: 펼쳐진 본문에 그림이 없습니다")
+                    continue
+                page.wait_for_function("() => window.__figure.complete && window.__figure.naturalWidth > 0", timeout=10_000)
+                file = SCREENSHOTS / f"{name}-{kind}-figure.png"
+                page.screenshot(path=str(file))
                 if not file.read_bytes().startswith(b"\x89PNG"):
                     found.append(f"{path}: 스크린숏이 PNG가 아닙니다: {file}")
         finally:

@@ -4,7 +4,8 @@ async () => {
   await nextFrame();
   const root = content();
   const out = [];
-  const pick = (sel, kind) => { const el = [...root.querySelectorAll(sel)].find(e => shown(e) && e.textContent.trim()); if (el) out.push({kind, sel, text: snip(el), ratio: contrast(el)}); };
+  // 접힌 상자(<details>) 안은 열고 닫히는 애니메이션 중에 색이 반투명하게 잡히므로 펼쳐진 본문에서만 고릅니다
+  const pick = (sel, kind) => { const el = [...root.querySelectorAll(sel)].find(e => shown(e) && !e.closest('details') && e.textContent.trim()); if (el) out.push({kind, sel, text: snip(el), ratio: contrast(el)}); };
   pick('h1', 'large'); pick('p', 'text'); pick('li', 'text'); pick('td', 'text');
   pick('.admonition p', 'text'); pick('.admonition-title', 'text'); pick('figcaption', 'text');
   pick('.jp-MarkdownCell p', 'text'); pick('.jp-OutputArea-output pre', 'text');
