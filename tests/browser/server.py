@@ -38,6 +38,13 @@ class _Handler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):
         pass
 
+    def handle(self):
+        # 브라우저가 받다 만 요청(스크롤로 불러오는 그림 등)을 끊으면 서버 쪽 쓰기가 실패합니다: 정상이므로 조용히 넘깁니다
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+
 
 @dataclass
 class CountingServer:
