@@ -126,6 +126,52 @@ PAGES = {
         raise ValueError("깨짐")
         ```
         """,
+    "tolerance_ok": """\
+        # 허용 오차 안의 숫자
+
+        ```python
+        print(f"정확도: {0.684:.3f} / 에포크 {3}")
+        ```
+        <!--pytest-codeblocks:expected-output tolerance=0.01 spread=0.01-->
+        ```
+        정확도:  0.680 / 에포크 3
+        ```
+        """,
+    "tolerance_number": """\
+        # 허용 오차를 넘은 숫자
+
+        ```python
+        print("에포크 3")
+        print(f"mAP: {0.64:.2f}")
+        ```
+        <!--pytest-codeblocks:expected-output tolerance=0.02 spread=0.01-->
+        ```
+        에포크 3
+        mAP: 0.68
+        ```
+        """,
+    "tolerance_word": """\
+        # 허용 오차가 있어도 글자는 그대로
+
+        ```python
+        print(f"정밀도: {0.68:.2f}")
+        ```
+        <!--pytest-codeblocks:expected-output tolerance=0.02 spread=0.01-->
+        ```
+        정확도: 0.68
+        ```
+        """,
+    "tolerance_no_number": """\
+        # 숫자 없는 출력의 허용 오차
+
+        ```python
+        print("고양이")
+        ```
+        <!--pytest-codeblocks:expected-output tolerance=0.02 spread=0.01-->
+        ```
+        고양이
+        ```
+        """,
     "typo_mark": """\
         # 잘못 쓴 표시
 
@@ -161,7 +207,8 @@ def harness_run(tmp_path_factory):
     main = _pytest(work, "--continue-on-collection-errors")
     downloads = _pytest(work, "--run-downloads", "download.md")
     update_dir = tmp_path_factory.mktemp("update")
-    _write_project(update_dir, {k: PAGES[k] for k in ("wrong_output", "mid_chain", "missing_output")}, 60)
+    _write_project(update_dir, {k: PAGES[k] for k in ("wrong_output", "mid_chain", "missing_output", "tolerance_ok",
+                                                      "tolerance_number")}, 60)
     update = _pytest(update_dir, "--update-outputs")
     return {"main": main, "downloads": downloads, "update": update, "update_dir": update_dir}
 
@@ -175,15 +222,15 @@ def _has(output, *patterns):
 def test_harness_summary(harness_run):
     code, out = harness_run["main"]
     assert code != 0
-    _has(out, "*5 failed, 1 passed, 1 skipped, 2 errors*")
+    _has(out, "*7 failed, 2 passed, 1 skipped, 3 errors*")
 
 
 def test_wrong_expected_output_fails_naming_file_and_line(harness_run):
-    _has(harness_run["main"][1], "wrong_output.md:6: 기대 출력과 실제 출력이 다릅니다 (블록은 줄 3)", "3", "2")
+    _has(harness_run["main"][1], "wrong_output.md:6: 기대 출력과 실제 출력이 다릅니다: 글자가 다릅니다 (블록은 줄 3)", "3", "2")
 
 
 def test_wrong_output_in_the_middle_of_a_chain_fails_there(harness_run):
-    _has(harness_run["main"][1], "mid_chain.md:19: 기대 출력과 실제 출력이 다릅니다 (블록은 줄 15)")
+    _has(harness_run["main"][1], "mid_chain.md:19: 기대 출력과 실제 출력이 다릅니다: 글자가 다릅니다 (블록은 줄 15)")
 
 
 def test_printing_block_without_output_fails(harness_run):
@@ -203,6 +250,24 @@ def test_broken_block_fails_naming_page_line_in_traceback(harness_run):
 def test_download_chain_skips_with_printed_reason(harness_run):
     _has(harness_run["main"][1], "SKIPPED*download.md:4: 내려받기가 필요한 예제*ImageNet 가중치*")
     _has(harness_run["downloads"][1], "*1 passed*")
+
+
+def test_numbers_within_tolerance_pass(harness_run):
+    out = harness_run["main"][1]
+    assert "tolerance_ok.md" not in out.split("short test summary")[-1], out
+
+
+def test_number_outside_tolerance_fails_naming_line_values_and_tolerance(harness_run):
+    _has(harness_run["main"][1], "tolerance_number.md:10: 기대 출력과 실제 출력이 다릅니다: 2번째 숫자가 허용 오차를 넘었습니다: "
+         "페이지 0.68, 실제 0.64, 허용 오차 ±0.02 (잰 폭 0.01) (블록은 줄 3)")
+
+
+def test_changed_word_fails_despite_tolerance(harness_run):
+    _has(harness_run["main"][1], "tolerance_word.md:8: 기대 출력과 실제 출력이 다릅니다: 숫자 아닌 글자가 다릅니다*")
+
+
+def test_tolerance_on_output_without_numbers_is_rejected(harness_run):
+    _has(harness_run["main"][1], "tolerance_no_number.md:6: 허용 오차가 있지만 기대 출력에 숫자가 없습니다")
 
 
 def test_slow_chain_fails(harness_run):
@@ -226,6 +291,11 @@ def test_update_outputs_rewrites_each_block_output(harness_run):
     missing = page_model.parse_text((work / "missing_output.md").read_text(encoding="utf-8"), work / "x.md")
     assert missing.blocks[0].output.text == "보이지 않는 출력\n"
     assert missing.blocks[0].output.fence_line == missing.blocks[0].end_line + 2  # 블록 바로 아래 (주석 다음 줄)
+    # 허용 오차 안의 출력은 그대로, 넘은 출력은 고치되 주석의 허용 오차는 남깁니다
+    assert (work / "tolerance_ok.md").read_text(encoding="utf-8") == textwrap.dedent(PAGES["tolerance_ok"])
+    fixed = page_model.parse_text((work / "tolerance_number.md").read_text(encoding="utf-8"), work / "t.md")
+    assert fixed.blocks[0].output.text == "에포크 3\nmAP: 0.64\n"
+    assert fixed.blocks[0].output.tolerance == page_model.Tolerance("0.02", "0.01")
 
 
 def test_page_model_finds_folded_code_and_folded_keras3_box(tmp_path):

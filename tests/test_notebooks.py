@@ -1,7 +1,8 @@
 """노트북은 페이지에서 생성됩니다. 페이지와 노트북, 노트북과 그림이 어긋나면 실패합니다.
 
 - 셀 구성(소스, 태그, 그림 메타데이터)이 페이지에서 새로 만든 것과 같아야 합니다.
-- 노트북이 보여 주는 출력(표준 출력과 마지막 식의 값)이 페이지의 그 블록 바로 아래 기대 출력과 같아야 합니다.
+- 노트북이 보여 주는 출력(표준 출력과 마지막 식의 값)이 페이지의 그 블록 바로 아래 기대 출력과 같아야 합니다
+  (기대 출력에 허용 오차가 있으면 숫자는 그 안에서). 그림이 아닌 표시 출력(display_data)은 있으면 안 됩니다.
   pytest는 페이지의 출력을 실제 실행과 비교하므로, 이것으로 노트북 실행(nbclient)과 페이지 검사(pytest)가 같은
   결과를 낸다는 것이 보장됩니다.
 - 메모리 주소(`at 0x…`)처럼 실행마다 바뀌는 글자나 오류·경고(stderr)가 출력에 없어야 합니다.
@@ -60,14 +61,22 @@ def output_problems(page, nb) -> list[str]:
         shown = notebooks.shown_output(cell)
         expected = block.output.text if block.output else ""
         where = f"{rel}:{block.output.line if block.output else block.line}"
-        if shown != expected:
-            problems.append(f"{where}: 노트북의 출력이 페이지와 다릅니다\n--- 페이지\n{expected}--- 노트북\n{shown}---")
+        if block.output is not None:
+            why = block.output.mismatch(shown)  # 허용 오차가 있으면 숫자는 그 안에서 (다른 CPU에서 만든 노트북)
+            why = why and why[1]
+        else:
+            why = "페이지에 기대 출력이 없습니다" if shown else None
+        if why:
+            problems.append(f"{where}: 노트북의 출력이 페이지와 다릅니다: {why}\n--- 페이지\n{expected}--- 노트북\n{shown}---")
         for o in cell.outputs:
             text = o.get("text", "") + "".join(str(v) for k, v in o.get("data", {}).items() if k.startswith("text/"))
             if " at 0x" in text:
                 problems.append(f"{rel}:{block.line}: 출력에 메모리 주소가 있습니다 (실행마다 바뀜): {text.strip()[:80]}")
             if o.output_type == "stream" and o.name == "stderr":
                 problems.append(f"{rel}:{block.line}: 노트북에 경고·오류 출력(stderr)이 있습니다: {o.text.strip()[:200]}")
+            if o.output_type == "display_data" and "image/png" not in o.get("data", {}):
+                problems.append(f"{rel}:{block.line}: 페이지에 없는 표시 출력(display_data: "
+                                f"{', '.join(o.get('data', {}))})이 노트북에 있습니다")
             if o.output_type == "error":
                 problems.append(f"{rel}:{block.line}: 셀에서 오류: {o.get('ename')}: {o.get('evalue')}")
     return problems

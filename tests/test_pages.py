@@ -29,10 +29,15 @@ def test_page_follows_the_rules(path):
 
 
 def _without_mid_chain_outputs(pg: page_model.Page) -> str:
-    """pytest-codeblocks는 체인 끝의 기대 출력 하나만 받으므로, 마지막 블록이 아닌 블록의 기대 출력을 지운 본문."""
-    lines = pg.lines
+    """pytest-codeblocks는 체인 끝의 기대 출력 하나만 받으므로, 마지막 블록이 아닌 블록의 기대 출력을 지운 본문.
+    기대 출력 주석의 허용 오차(우리 문법, pytest-codeblocks는 모름)도 뺍니다."""
+    lines = list(pg.lines)
     drop = set()
     for chain in pg.chains:
+        for block in chain.blocks:
+            if block.output and block.output.tolerance:
+                i = block.output.line - 1
+                lines[i] = lines[i].replace(" " + block.output.tolerance.comment_args, "")
         for block in chain.blocks[:-1]:
             if block.output:
                 drop.update(range(block.output.line, block.output.end_line + 1))

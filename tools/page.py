@@ -28,11 +28,36 @@ from mdit_py_plugins.footnote import footnote_plugin
 # pytest-codeblocks의 주석 문법을 그대로 씁니다.
 CODEBLOCKS_COMMENT = re.compile(r"^<!--[-\s]*pytest-codeblocks:([\w-]+)(.*?)-->\s*$")
 MARK_COMMENT = re.compile(r"^<!--[-\s]*pytest\.mark\.(\w+)(\(.*\))?\s*-->\s*$", re.S)
-KNOWN_KEYWORDS = {"cont", "expected-output", "expected-output-ignore-whitespace"}
+KNOWN_KEYWORDS = {"cont", "expected-output"}  # 출력 주석은 한 가지 뜻: 글자는 그대로, 숫자는 허용 오차 안에서 같음
+# 기대 출력 주석의 허용 오차: <!--pytest-codeblocks:expected-output tolerance=0.03 spread=0.02-->
+# tolerance는 출력의 숫자마다 허용하는 차이(절댓값, 또는 "5%"처럼 상대값), spread는 CPU 변형과 시드로 잰 실제 폭
+# (tools/tolerances.py가 재고 제안). 주석 없는 기본은 글자 그대로 같음입니다.
+TOLERANCE_ARGS = re.compile(r"^tolerance=(?P<tol>\d[\d.eE+-]*%?)\s+spread=(?P<spread>\d[\d.eE+-]*%?)$")
+# 출력 속 숫자: 낱말에 붙은 숫자(conv2d_3, 에포크3)는 글자로 봅니다
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
 ALLOWED_MARKS = {"download"}  # 문서 페이지에서 쓸 수 있는 표시 (이유를 출력하며 건너뜀)
 HEADING_ID = re.compile(r"^(.*?)\s*\{\s*#([\w-]+)\s*\}\s*$")
 PYTHONISH = re.compile(r"^\{?\.?(py|python|python3|ipython|ipython3|pycon)\b", re.IGNORECASE)
 SHELL = re.compile(r"^(sh|bash|zsh)\b")
+
+
+@dataclass
+class Tolerance:
+    text: str  # 쓴 그대로: "0.03" 또는 "5%"
+    spread: str  # 잰 폭, 쓴 그대로
+
+    @staticmethod
+    def _value(text: str) -> tuple[float, bool]:
+        return (float(text[:-1]) / 100, True) if text.endswith("%") else (float(text), False)
+
+    def allows(self, expected: float, actual: float) -> bool:
+        amount, relative = self._value(self.text)
+        limit = amount * abs(expected) if relative else amount
+        return abs(actual - expected) <= limit * (1 + 1e-9) + 1e-15
+
+    @property
+    def comment_args(self) -> str:
+        return f"tolerance={self.text} spread={self.spread}"
 
 
 @dataclass
@@ -41,7 +66,37 @@ class Output:
     fence_line: int  # 출력 펜스가 시작하는 줄
     end_line: int  # 출력 펜스가 닫히는 줄
     text: str
-    ignore_whitespace: bool = False
+    tolerance: Tolerance | None = None
+
+    def mismatch(self, actual: str) -> tuple[int, str] | None:
+        """실제 출력이 이 기대 출력과 다르면 (페이지의 줄, 무엇이 다른지), 같으면 None.
+        허용 오차가 없으면 글자 그대로 비교합니다(줄 = 주석 줄). 있으면 숫자 아닌 글자는 그대로(연이은 공백은 하나로),
+        숫자는 하나씩 허용 오차 안에서 비교합니다(줄 = 다른 숫자나 글자가 있는 줄)."""
+        if self.tolerance is None:
+            return None if actual == self.text else (self.line, "글자가 다릅니다")
+        want, got = _split_numbers(self.text), _split_numbers(actual)
+        if [w for w, _ in want] != [g for g, _ in got]:
+            masked = [NUMBER.sub("#", re.sub(r"[ \t]+", " ", t)).splitlines() for t in (self.text, actual)]
+            k = next((i for i, (a, b) in enumerate(zip(*masked)) if a != b), min(map(len, masked)))
+            return (self.fence_line + k + 1,
+                    f"숫자 아닌 글자가 다릅니다 (숫자만 허용 오차 ±{self.tolerance.text} 안에서 비교합니다)")
+        for k, ((_, (w_text, w_line)), (_, (g_text, _))) in enumerate(zip(want, got)):
+            if w_text is not None and not self.tolerance.allows(float(w_text), float(g_text)):
+                return (self.fence_line + w_line,
+                        f"{k + 1}번째 숫자가 허용 오차를 넘었습니다: 페이지 {w_text}, 실제 {g_text}, "
+                        f"허용 오차 ±{self.tolerance.text} (잰 폭 {self.tolerance.spread})")
+        return None
+
+
+def _split_numbers(text: str) -> list[tuple[str, tuple[str | None, int]]]:
+    """글을 (숫자 아닌 조각, (뒤따르는 숫자 또는 None, 그 숫자의 줄 위치)) 목록으로 나눕니다."""
+    out = []
+    pos = 0
+    for m in NUMBER.finditer(text):
+        out.append((re.sub(r"[ \t]+", " ", text[pos:m.start()]), (m.group(), text.count("\n", 0, m.start()) + 1)))
+        pos = m.end()
+    out.append((re.sub(r"[ \t]+", " ", text[pos:]), (None, 0)))
+    return out
 
 
 @dataclass
@@ -216,6 +271,22 @@ def _keep_blank_lines_indented(lines: list[str]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _tolerance(args: str, n: int, problems: list[str]) -> Tolerance | None:
+    """기대 출력 주석에 덧붙인 "tolerance=… spread=…"를 읽습니다 (없으면 None = 글자 그대로 비교)."""
+    if not args:
+        return None
+    t = TOLERANCE_ARGS.match(args)
+    if t is None:
+        problems.append(f"{n}: 기대 출력 주석의 허용 오차는 'tolerance=0.03 spread=0.02' 꼴로 씁니다 "
+                        f"(spread = 잰 폭, tools/tolerances.py): {args!r}")
+        return None
+    tolerance = Tolerance(t.group("tol"), t.group("spread"))
+    (tol, tol_rel), (spread, spread_rel) = map(Tolerance._value, (tolerance.text, tolerance.spread))
+    if tol_rel != spread_rel or spread > tol:
+        problems.append(f"{n}: 허용 오차(tolerance={tolerance.text})가 잰 폭(spread={tolerance.spread})보다 작거나 단위가 다릅니다")
+    return tolerance
+
+
 def parse_text(text: str, path: Path) -> Page:
     lines = text.splitlines()
     tokens = _parser().parse(_keep_blank_lines_indented(lines))
@@ -229,7 +300,7 @@ def parse_text(text: str, path: Path) -> Page:
     stack: list[Admonition] = []
     pending_marks: list[Mark] = []
     pending_cont: int | None = None  # cont 주석의 줄
-    pending_output: tuple[int, bool] | None = None  # (주석 줄, 공백 무시)
+    pending_output: tuple[int, Tolerance | None] | None = None  # (주석 줄, 허용 오차)
     last_block: Block | None = None
     code_lines: set[int] = set()
 
@@ -265,10 +336,12 @@ def parse_text(text: str, path: Path) -> Page:
                 s = raw.strip()
                 m = CODEBLOCKS_COMMENT.match(s)
                 if m:
-                    keyword = m.group(1)
+                    keyword, args = m.group(1), m.group(2).strip()
                     if keyword not in KNOWN_KEYWORDS:
                         problems.append(f"{n}: 알 수 없는 pytest-codeblocks 주석 {s!r} (cont, expected-output만 씁니다)")
                     elif keyword == "cont":
+                        if args:
+                            problems.append(f"{n}: cont 주석에는 덧붙일 것이 없습니다: {args!r}")
                         if last_block is None:
                             problems.append(f"{n}: cont 앞에 코드 블록이 없습니다")
                         pending_cont = n
@@ -277,7 +350,7 @@ def parse_text(text: str, path: Path) -> Page:
                             problems.append(f"{n}: 기대 출력 앞에 코드 블록이 없습니다")
                         elif last_block.output is not None:
                             problems.append(f"{n}: 블록(줄 {last_block.line})에 기대 출력이 이미 있습니다")
-                        pending_output = (n, keyword.endswith("ignore-whitespace"))
+                        pending_output = (n, _tolerance(args, n, problems))
                     continue
                 m = MARK_COMMENT.match(s)
                 if m:
@@ -308,10 +381,12 @@ def parse_text(text: str, path: Path) -> Page:
             fences.append(Fence(start + 1, info, indent, ticks))
             end_line = _fence_end(lines, start, ticks) + 1
             if pending_output is not None:
-                comment, ignore_ws = pending_output
+                comment, tolerance = pending_output
                 pending_output = None
                 if last_block is not None and last_block.output is None:
-                    last_block.output = Output(comment, start + 1, end_line, tok.content, ignore_ws)
+                    last_block.output = Output(comment, start + 1, end_line, tok.content, tolerance)
+                    if tolerance is not None and not NUMBER.search(tok.content):
+                        problems.append(f"{comment}: 허용 오차가 있지만 기대 출력에 숫자가 없습니다")
                 if info:
                     problems.append(f"{start + 1}: 기대 출력 펜스에는 언어를 적지 않습니다 (```{info})")
                 continue

@@ -9,17 +9,21 @@ pytest-codeblocks(`--codeblocks`)의 주석 문법과 수집 단위(체인 하�
 - `<!--pytest.mark.download(reason="…")-->`: 이유를 출력하며 건너뜁니다 (`--run-downloads`로 실행).
   그 밖의 표시(xfail, skip …)나 잘못 쓴 표시는 수집 오류입니다 (tools/page.py의 problems).
 - 체인 하나가 `chain_time_limit`초를 넘으면 실패합니다.
+- 기대 출력 주석에 허용 오차가 있으면(`<!--pytest-codeblocks:expected-output tolerance=0.03 spread=0.02-->`)
+  숫자 아닌 글자는 그대로, 숫자는 하나씩 허용 오차 안에서 비교합니다 (tools/page.py의 Output.mismatch).
+  허용 오차는 tools/tolerances.py가 CPU 변형과 시드로 잰 폭에서 제안합니다.
 - `--update-outputs`(작성자 모드): 비교하지 않고 실제 출력으로 페이지의 기대 출력을 고쳐 씁니다.
-  출력이 있는데 기대 출력이 없으면 블록 바로 아래에 넣고, 출력이 없어졌으면 지웁니다. 고친 뒤 diff를 읽으세요.
+  출력이 있는데 기대 출력이 없으면 블록 바로 아래에 넣고, 출력이 없어졌으면 지웁니다. 허용 오차 안인 출력은
+  그대로 두고, 고칠 때도 주석의 허용 오차는 남깁니다. 고친 뒤 diff를 읽으세요.
 """
 
 from __future__ import annotations
 
 import io
-import re
+import json
 import time
 import traceback
-from contextlib import redirect_stdout
+from contextlib import contextmanager, redirect_stdout
 from pathlib import Path
 
 import pytest
@@ -27,7 +31,7 @@ from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
 import page as page_model
 
-_UPDATES: dict[Path, dict[int, str]] = {}  # 작성자 모드: 페이지 → {블록 줄: 실제 출력}
+_UPDATES: dict[Path, dict[int, str]] = {}  # 작성자 모드·기록: 페이지 → {블록 줄: 실제 출력}
 
 
 def pytest_addoption(parser):
@@ -35,6 +39,10 @@ def pytest_addoption(parser):
     group.addoption("--run-downloads", action="store_true", help="download 표시가 붙은 체인도 실행합니다 (인터넷이 필요).")
     group.addoption("--update-outputs", action="store_true",
                     help="작성자 모드: 실행한 페이지의 기대 출력을 실제 출력으로 고쳐 씁니다.")
+    group.addoption("--record-outputs", metavar="FILE",
+                    help="비교하지 않고 블록마다 실제 출력을 JSON으로 적습니다 (tools/tolerances.py가 씀).")
+    group.addoption("--seed-offset", type=int, default=0,
+                    help="체인이 tf.keras.utils.set_random_seed(s)로 정한 시드를 s + N으로 바꿉니다 (tools/tolerances.py가 씀).")
     parser.addini("chain_time_limit", "코드 블록 체인 하나의 최대 실행 시간(초)", default="60")
 
 
@@ -93,7 +101,11 @@ class ChainItem(TestBlock):
         pass
 
     def runtest(self):
-        update = self.config.getoption("--update-outputs")
+        with _seed_offset(self.config.getoption("--seed-offset"), self.chain.code):
+            self._run_blocks()
+
+    def _run_blocks(self):
+        update = self.config.getoption("--update-outputs") or self.config.getoption("--record-outputs")
         namespace = {"__name__": "__main__"}
         started = time.perf_counter()
         for block in self.chain.blocks:
@@ -114,13 +126,15 @@ class ChainItem(TestBlock):
                 _UPDATES.setdefault(self.path, {})[block.line] = actual
                 continue
             expected = block.output.text if block.output else ""
-            same = (re.sub(r"\s+", "", expected) == re.sub(r"\s+", "", actual)
-                    if block.output and block.output.ignore_whitespace else expected == actual)
-            if not same:
-                line = block.output.line if block.output else block.end_line
-                what = "기대 출력과 실제 출력이 다릅니다" if block.output else "출력했지만 블록 아래에 기대 출력이 없습니다"
+            if block.output is None:
+                problem = (block.end_line, "출력했지만 블록 아래에 기대 출력이 없습니다") if actual else None
+            else:
+                problem = block.output.mismatch(actual)
+                problem = problem and (problem[0], f"기대 출력과 실제 출력이 다릅니다: {problem[1]}")
+            if problem:
+                line, problem = problem
                 raise ChainFailure(
-                    f"{self.where}:{line}: {what} (블록은 줄 {block.line})\n"
+                    f"{self.where}:{line}: {problem} (블록은 줄 {block.line})\n"
                     f"--- 페이지\n{expected}--- 실제\n{actual}---\n"
                     "고치려면: pytest --update-outputs " + self.where
                 )
@@ -138,10 +152,31 @@ class ChainItem(TestBlock):
         return self.path, self.chain.line - 1, f"{self.where}:{self.chain.line}"
 
 
-def _fence(text: str, indent: str) -> list[str]:
+@contextmanager
+def _seed_offset(offset: int, code: str):
+    """시드를 바꿔 초기화에 따른 폭을 재도록, 체인 안의 set_random_seed(s)를 set_random_seed(s + offset)으로 만듭니다."""
+    if not offset or "set_random_seed" not in code:
+        yield
+        return
+    import keras
+    import tensorflow as tf
+
+    original = keras.utils.set_random_seed
+    modules = [m for m in (keras.utils, tf.keras.utils) if getattr(m, "set_random_seed", None) is original]
+    for module in modules:
+        module.set_random_seed = lambda seed: original(seed + offset)
+    try:
+        yield
+    finally:
+        for module in modules:
+            module.set_random_seed = original
+
+
+def _fence(text: str, indent: str, tolerance: page_model.Tolerance | None = None) -> list[str]:
     body = text if text.endswith("\n") else text + "\n"
     fence = "```" if "```" not in body else "````"
-    return [indent + "<!--pytest-codeblocks:expected-output-->", indent + fence,
+    args = f" {tolerance.comment_args}" if tolerance else ""
+    return [indent + f"<!--pytest-codeblocks:expected-output{args}-->", indent + fence,
             *[(indent + ln if ln else ln) for ln in body.splitlines()], indent + fence]
 
 
@@ -157,9 +192,9 @@ def rewrite_outputs(path: Path, actual: dict[int, str]) -> bool:
         indent = " " * block.indent
         if block.output is not None:
             start, end = block.output.line - 1, block.output.end_line  # 주석 줄부터 닫는 펜스까지
-            if text == block.output.text:
-                continue
-            lines[start:end] = _fence(text, indent) if text else []
+            if text and block.output.mismatch(text) is None:
+                continue  # 같거나 허용 오차 안: 그대로 둡니다 (다른 CPU에서 고쳐 써도 페이지가 흔들리지 않게)
+            lines[start:end] = _fence(text, indent, block.output.tolerance) if text else []
             if not text and start < len(lines) and start > 0 and not lines[start].strip() and not lines[start - 1].strip():
                 del lines[start]
         elif text:
@@ -172,6 +207,14 @@ def rewrite_outputs(path: Path, actual: dict[int, str]) -> bool:
 
 
 def pytest_sessionfinish(session):
+    record = session.config.getoption("--record-outputs")
+    if record:
+        root = session.config.rootpath
+        Path(record).write_text(json.dumps(
+            {str(path.relative_to(root) if path.is_relative_to(root) else path): {str(k): v for k, v in actual.items()}
+             for path, actual in _UPDATES.items()}, ensure_ascii=False, indent=1), encoding="utf-8")
+        _UPDATES.clear()
+        return
     for path, actual in _UPDATES.items():
         if rewrite_outputs(path, actual):
             print(f"\n기대 출력을 고쳤습니다: {path}")

@@ -1,0 +1,136 @@
+"""기대 출력의 허용 오차를 잽니다: 페이지의 코드 블록을 다른 CPU처럼, 다른 시드로 실행해 숫자가 얼마나 흔들리는지 봅니다.
+
+    python tools/tolerances.py docs/ch14/14-10-object-detection.md [페이지 …] [--seeds 2] [--write]
+
+- CPU 변형: 텐서플로의 oneDNN은 명령어 집합에 따라 커널을 고르고, 반올림이 달라집니다. ONEDNN_MAX_CPU_ISA로
+  SSE4.1, AVX2, 제한 없음(이 컴퓨터의 최대) 세 가지를 한 컴퓨터에서 재현합니다 (../shared/tools/cpu-variants와 같은 셋).
+- 시드: 제한 없는 CPU에서 체인의 `set_random_seed(s)`를 s+1, s+2 …로 바꿔 실행합니다 (--seed-offset). 훈련은 반올림
+  차이를 키우므로, 처음 보는 CPU의 결과는 시드를 바꾼 결과만큼 달라질 수 있습니다.
+- 실행마다 `pytest --record-outputs`로 블록별 실제 출력을 받아 페이지의 기대 출력과 숫자별로 비교합니다.
+  잰 폭(spread) = 모든 실행에서 페이지 값과의 가장 큰 차이, 제안하는 허용 오차 = 그 폭을 덮는 가장 작은 값
+  (유효 숫자 두 자리로 올림). 숫자 아닌 글자가 달라지는 출력은 허용 오차로 덮을 수 없으므로 따로 알립니다.
+- `--write`: 잰 폭이 0이 아닌 출력의 주석을 `<!--pytest-codeblocks:expected-output tolerance=T spread=S-->`로 고칩니다
+  (폭이 0이면 허용 오차를 지워 글자 그대로 비교). 고친 뒤 diff를 읽으세요.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import page as page_model
+from project import ROOT
+
+CPU_VARIANTS = ("SSE41", "AVX2", "DEFAULT")
+
+
+def run_variant(pages: list[str], isa: str, seed_offset: int) -> dict[str, dict[str, str]]:
+    env = dict(os.environ)
+    env.pop("ONEDNN_MAX_CPU_ISA", None)
+    if isa != "DEFAULT":
+        env["ONEDNN_MAX_CPU_ISA"] = isa
+    with tempfile.TemporaryDirectory() as tmp:
+        record = Path(tmp) / "outputs.json"
+        cmd = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:randomly", *pages,
+               "--record-outputs", str(record), "--seed-offset", str(seed_offset)]
+        result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
+        if not record.exists():
+            sys.exit(f"{isa} 시드+{seed_offset}: 실행 실패\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+        return json.loads(record.read_text(encoding="utf-8"))
+
+
+def nice_ceiling(x: float) -> str:
+    """x 이상인 가장 작은 '유효 숫자 두 자리' 수를 글로 (0.0213 → "0.022")."""
+    if x == 0:
+        return "0"
+    exp = math.floor(math.log10(x)) - 1
+    value = math.ceil(round(x / 10**exp, 6)) * 10**exp
+    if -8 < exp < 6:
+        text = f"{value:.{max(-exp, 0)}f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return f"{value:.1e}"
+
+
+def measure(path: Path, runs: dict[str, dict[str, dict[str, str]]]) -> list[dict]:
+    pg = page_model.load(path)
+    key = str(path.relative_to(ROOT))
+    report = []
+    for block in pg.blocks:
+        if block.output is None:
+            continue
+        expected = block.output.text
+        want = page_model._split_numbers(expected)
+        spread, text_changed, cpu_spread = 0.0, [], 0.0
+        for name, outputs in runs.items():
+            actual = outputs.get(key, {}).get(str(block.line))
+            if actual is None:
+                continue  # 이 실행에서 건너뛴 체인 (download)
+            got = page_model._split_numbers(actual)
+            if [w for w, _ in want] != [g for g, _ in got]:
+                text_changed.append((name, actual))
+                continue
+            for (_, (w, _)), (_, (g, _)) in zip(want, got):
+                if w is not None:
+                    d = abs(float(g) - float(w))
+                    spread = max(spread, d)
+                    if "시드+0" in name:
+                        cpu_spread = max(cpu_spread, d)
+        report.append({"line": block.output.line, "spread": spread, "cpu_spread": cpu_spread,
+                       "text_changed": text_changed, "tolerance": block.output.tolerance})
+    return report
+
+
+def write(path: Path, report: list[dict]) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for item in report:
+        if item["text_changed"]:
+            continue
+        i = item["line"] - 1
+        indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
+        args = ""
+        if item["spread"] > 0:
+            s = nice_ceiling(item["spread"])
+            args = f" tolerance={s} spread={s}"
+        lines[i] = f"{indent}<!--pytest-codeblocks:expected-output{args}-->"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("pages", nargs="+")
+    parser.add_argument("--seeds", type=int, default=2, help="제한 없는 CPU에서 더 돌려 볼 시드 수 (기본 2: +1, +2)")
+    parser.add_argument("--write", action="store_true", help="잰 폭으로 페이지의 허용 오차 주석을 고칩니다")
+    parser.add_argument("--jobs", type=int, default=2, help="동시에 돌릴 실행 수 (코어 수)")
+    args = parser.parse_args(argv)
+    pages = [str(Path(p).resolve().relative_to(ROOT)) for p in args.pages]
+    plan = [(isa, 0) for isa in CPU_VARIANTS] + [("DEFAULT", k) for k in range(1, args.seeds + 1)]
+    with ThreadPoolExecutor(args.jobs) as pool:
+        results = list(pool.map(lambda p: run_variant(pages, *p), plan))
+    runs = {f"{isa} 시드+{k}": r for (isa, k), r in zip(plan, results)}
+    status = 0
+    for rel in pages:
+        path = ROOT / rel
+        report = measure(path, runs)
+        for item in report:
+            if item["text_changed"]:
+                status = 1
+                for name, actual in item["text_changed"]:
+                    print(f"{rel}:{item['line']}: {name}에서 숫자 아닌 글자가 달라집니다 (허용 오차로 덮을 수 없음):\n{actual}")
+            elif item["spread"] or item["tolerance"]:
+                now = f"지금 tolerance={item['tolerance'].text}" if item["tolerance"] else "지금 허용 오차 없음"
+                print(f"{rel}:{item['line']}: 잰 폭 {item['spread']:.3g} (CPU 변형만 {item['cpu_spread']:.3g}), "
+                      f"제안 tolerance={nice_ceiling(item['spread'])} ({now})")
+        if args.write:
+            write(path, report)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
