@@ -5,8 +5,13 @@
 - 14.1~14.12는 "이 절에서 배울 것"(읽는 시간 포함), "정리", 답이 접힌 "확인 문제" 3~5개를 갖춥니다.
 - 그림 그리는 코드는 접어 둡니다: 펼쳐진 블록의 그림 코드 줄은 페이지마다 15줄 이하입니다.
 - 그림을 그리는 블록은 한글로 이름표를 답니다. 14.13의 풀이는 90% 이상 접혀 있습니다.
+- 결과를 보여 줍니다: 학습자가 보는 코드에 assert가 없고, True/False 판정 출력은 보여 주는 출력의 10% 이하입니다.
+- 학습자가 읽는 글(절 페이지, Keras 3 페이지, 용어집)은 빌드·CI·해시·"이 컴퓨터에서" 이야기를 하지 않습니다
+  (출력을 어떻게 확인하는지는 README와 홈 페이지의 한 문단에만).
+- 3 에포크 이상 훈련하는 체인은 학습 곡선을 그립니다.
 """
 
+import ast
 import re
 
 import pytest
@@ -18,6 +23,10 @@ PAGES = sorted(DOCS.rglob("*.md"))
 SECTIONS = sorted(CHAPTER.glob("*.md"))
 TAUGHT = [p for p in SECTIONS if not p.name.startswith("14-13")]
 TEST_WORDS = re.compile(r"(?<![가-힣])체인|쌍둥이|\btwin\b|픽스처|fixture|pytest|하네스|검사 스위트", re.I)
+LEARNER_PAGES = SECTIONS + [DOCS / "keras3.md", DOCS / "glossary.md"]
+BUILD_TALK = re.compile(r"\.github|워크플로|(?<![\w])CI(?![\w])|빌드|해시|검사|이 사이트를 만들|이 사이트를 만든|이 컴퓨터에서|매주"
+                        r"|테스트용|자동으로 만들어")
+VERDICT = re.compile(r"(?:^|[:?]\s*)(True|False)\s*$")
 PLOTTING = re.compile(r"\b(plt|ax|axes|fig)\.|\.(imshow|plot|bar|scatter|add_patch|set_title|set_xlabel|set_ylabel|text|annotate|legend|axis)\(")
 LABEL_CALL = re.compile(r"""(title|label|text|annotate|legend|suptitle)\w*\s*\(?[^\n]*?["'][^"'\n]*[가-힣]""")
 
@@ -105,3 +114,62 @@ def test_exercise_solutions_are_folded():
     pg = page_model.load(CHAPTER / "14-13-exercises.md")
     folded = sum(b.folded for b in pg.blocks)
     assert folded >= 0.9 * len(pg.blocks), f"14.13: 코드 블록 {len(pg.blocks)}개 중 {folded}개만 접혀 있습니다 (90% 이상)"
+
+
+@pytest.mark.parametrize("path", LEARNER_PAGES, ids=[str(rel(p)) for p in LEARNER_PAGES])
+def test_no_build_talk_in_learner_prose(path):
+    pg = page_model.load(path)
+    bad = [f"{rel(path)}:{n}: {m.group()!r}" for n, line in pg.prose for m in BUILD_TALK.finditer(line)]
+    assert not bad, ("학습자가 읽는 글에 빌드·검사 이야기가 있습니다. 학습자의 말로 쓰세요 (예: \"코랩에서는 전체 3,670장을 "
+                     "쓰므로 숫자가 다릅니다\"):\n" + "\n".join(bad))
+
+
+@pytest.mark.parametrize("path", LEARNER_PAGES, ids=[str(rel(p)) for p in LEARNER_PAGES])
+def test_no_assert_in_learner_code(path):
+    """결과를 확인하는 assert 대신 값을 출력합니다 (같음이 요점이면 두 값이나 차이를)."""
+    bad = []
+    for block in page_model.load(path).blocks:
+        for node in ast.walk(ast.parse(block.code)):
+            if isinstance(node, ast.Assert):
+                bad.append(f"{rel(path)}:{block.line + node.lineno}: assert {ast.unparse(node.test)[:60]}")
+    assert not bad, "학습자가 보는 코드에 assert가 있습니다. 값을 출력하세요:\n" + "\n".join(bad)
+
+
+def test_verdicts_are_at_most_a_tenth_of_shown_outputs():
+    """True/False 출력은 불리언 자체가 요점인 곳에만: 보여 주는 출력의 10% 이하."""
+    outputs, verdicts = 0, []
+    for path in LEARNER_PAGES:
+        for block in page_model.load(path).blocks:
+            if block.output:
+                outputs += 1
+                lines = [ln for ln in block.output.text.splitlines() if VERDICT.search(ln)]
+                if lines:
+                    verdicts.append(f"{rel(path)}:{block.output.line}: {lines[0].strip()}")
+    assert len(verdicts) <= 0.1 * outputs, (f"True/False 출력이 {len(verdicts)}/{outputs}개입니다 (10% 이하):\n"
+                                            + "\n".join(verdicts))
+
+
+def _epochs(code: str) -> int:
+    """코드에서 fit(..., epochs=N)의 가장 큰 N (숫자로 쓴 것만)."""
+    best = 0
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "fit":
+            for kw in node.keywords:
+                if kw.arg == "epochs" and isinstance(kw.value, ast.Constant) and isinstance(kw.value.value, int):
+                    best = max(best, kw.value.value)
+    return best
+
+
+@pytest.mark.parametrize("path", SECTIONS, ids=[p.name for p in SECTIONS])
+def test_training_for_three_or_more_epochs_draws_a_learning_curve(path):
+    """3 에포크 이상 훈련하는 블록 뒤에는 같은 체인에서 history로 학습 곡선을 그리는 블록이 옵니다 (내려받기 체인 제외)."""
+    bad = []
+    for chain in page_model.load(path).chains:
+        if chain.mark("download"):
+            continue
+        for k, block in enumerate(chain.blocks):
+            if _epochs(block.code) >= 3:
+                later = "".join(b.code for b in chain.blocks[k:])
+                if not re.search(r"history", later) or "plt.show()" not in "".join(b.code for b in chain.blocks[k + 1:]) + block.code:
+                    bad.append(f"{rel(path)}:{block.line}: {_epochs(block.code)} 에포크 훈련 뒤에 학습 곡선이 없습니다")
+    assert not bad, "\n".join(bad)

@@ -111,3 +111,17 @@ def test_every_figure_file_is_used():
         used |= set(notebooks.figure_outputs(_read(page)))
     unused = sorted(p.name for p in FIGURES.glob("*.png") if p.name not in used)
     assert not unused, f"어떤 페이지도 만들지 않는 그림 파일: {unused}"
+
+
+@pytest.mark.parametrize("page", HANDS_ON, ids=_id)
+def test_notebook_footnotes_read_as_references(page):
+    """노트북(Jupyter, 코랩)에는 각주 문법이 없으므로 날 [^이름]이 없어야 하고, 참조마다 참고 문헌 항목이 있습니다."""
+    import re
+
+    nb = _read(page)
+    text = "\n".join(c.source for c in nb.cells if c.cell_type == "markdown")
+    raw = re.findall(r"\[\^[\w-]+\]", text)
+    assert not raw, f"{page.name}: 노트북에 날 각주 표시 {len(raw)}개: {raw[:5]}. {REGENERATE.format(page.relative_to(ROOT))}"
+    targets = set(re.findall(r'<a href="#(fn-[\w-]+)">', text))
+    anchors = set(re.findall(r'<a id="(fn-[\w-]+)"></a>', text))
+    assert targets <= anchors, f"{page.name}: 참고 문헌에 없는 각주 {sorted(targets - anchors)}"

@@ -198,3 +198,87 @@ def test_fork_build_links_colab_and_site_url_to_the_fork(fork_site):
     assert not problems, "\n".join(problems[:40])
     problems = site_checks.broken_site_links(fork_site, site_checks.base_path(site_url))
     assert not problems, "\n".join(problems[:40])
+
+
+class _Text(__import__("html.parser").parser.HTMLParser):
+    """코드(pre, code)와 수식 밖의 글자, 그리고 <ol>마다 (첫 번호, 항목 수)."""
+
+    def __init__(self):
+        super().__init__()
+        self.skip = 0
+        self.text: list[str] = []
+        self.lists: list[list[int]] = []  # [start, items, depth]
+        self.depth = 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in ("pre", "code", "script", "style") or "arithmatex" in (attrs.get("class") or ""):
+            self.skip += 1
+        if tag == "ol":
+            self.depth += 1
+            self.lists.append([int(attrs.get("start") or 1), 0, self.depth])
+        if tag == "li" and self.lists:
+            open_lists = [lst for lst in self.lists if lst[2] == self.depth]
+            if open_lists:
+                open_lists[-1][1] += 1
+
+    def handle_endtag(self, tag):
+        if tag in ("pre", "code", "script", "style") and self.skip:
+            self.skip -= 1
+        if tag == "ol":
+            self.depth -= 1
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.text.append(data)
+
+
+def _section_pages(built_site):
+    from project import chapter_pages
+
+    pages = [(p.name, built_site / "ch14" / p.stem / "index.html") for p in chapter_pages()]
+    pages += [(f"notebooks/{p.stem}", p) for p in sorted((built_site / "notebooks").glob("*/index.html"))]
+    pages += [("keras3.md", built_site / "keras3" / "index.html"), ("glossary.md", built_site / "glossary" / "index.html")]
+    return pages
+
+
+def test_no_raw_footnote_markers_on_built_pages(built_site):
+    """각주는 각주로 보여야 합니다: 절 페이지, Keras 3 모음 페이지, 노트북 페이지 어디에도 날 [^이름]이 없습니다."""
+    import re
+
+    bad = []
+    for name, html in _section_pages(built_site):
+        parser = _Text()
+        parser.feed(html.read_text(encoding="utf-8"))
+        bad += [f"{name}: {m.group()}" for m in re.finditer(r"\[\^[\w-]+\]", "".join(parser.text))]
+    assert not bad, f"날 각주 표시 {len(bad)}개:\n" + "\n".join(bad[:30])
+
+
+def test_check_questions_are_numbered_in_order(built_site):
+    """확인 문제 사이에 접힌 답이 있어도 번호가 1, 2, 3 …으로 이어집니다 (sane_lists가 첫 번호를 지킴)."""
+    from project import chapter_pages
+
+    bad = []
+    for path in chapter_pages():
+        html = (built_site / "ch14" / path.stem / "index.html").read_text(encoding="utf-8")
+        start = html.find('id="check"')
+        if start < 0:
+            continue
+        end = html.find("<h2", start)
+        parser = _Text()
+        parser.feed(html[start:end if end > 0 else None])
+        numbers = [n for first, count, depth in parser.lists if depth == 1 for n in range(first, first + count)]
+        if numbers and numbers != list(range(1, len(numbers) + 1)):
+            bad.append(f"{path.name}: 확인 문제 번호가 {numbers}")
+    assert not bad, "\n".join(bad)
+
+
+def test_keras3_page_has_no_dangling_code_references(built_site):
+    """모음 페이지에는 원래 절의 코드가 없으므로 "아래 코드", "위 코드" 같은 말이 없어야 합니다."""
+    import re
+
+    parser = _Text()
+    parser.feed((built_site / "keras3" / "index.html").read_text(encoding="utf-8"))
+    text = re.sub(r"\s+", " ", "".join(parser.text))
+    bad = re.findall(r".{0,30}(?:(?:아래|위의?) (?:두 )?(?:코드|출력|심화)|아래처럼).{0,30}", text)
+    assert not bad, "Keras 3 모음 페이지에서 없는 코드를 가리키는 말:\n" + "\n".join(bad)

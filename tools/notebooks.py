@@ -17,6 +17,8 @@ make_notebooks.py(생성·실행), hooks.py(사이트의 노트북 링크), test
   정해지지 않았으면(빈 문자열) 사이트의 노트북 페이지(notebooks/<이름>/)에서 본 상대 링크가 됩니다: 어느 주소에
   공개한 사이트에서도 맞지만, 내려받거나 코랩에서 연 노트북에서는 열리지 않습니다. 정식 저장소를 정하면
   `python tools/make_notebooks.py`로 글만 다시 씁니다 (코드가 같으면 실행하지 않음).
+- 각주: Jupyter와 코랩의 Markdown에는 각주가 없으므로, 참조 `[^a]`는 위 첨자 번호 링크가 되고 정의는 맨 끝의
+  "참고 문헌" 셀에 번호 목록으로 모입니다 (번호는 페이지의 정의 순서).
 - 셀 id는 셀 내용에서 만듭니다 (다시 만들어도 diff가 생기지 않도록).
 """
 
@@ -35,7 +37,6 @@ from project import CHAPTER, DOCS, EXAMPLES, ROOT
 FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
 # 링크 주소에는 괄호·대괄호가 없습니다 (각주 참조 "[^a]([14.5절](x.md))"의 "[^a]("를 링크로 읽지 않도록)
 MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
-FOOTNOTE_BEFORE_PAREN = re.compile(r"\[\^[\w-]+\](?=\()")
 FIGURE_WITH_ALT = re.compile(r"!\[([^\]]*)\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
 EXTRA_CODE = "extra-code"
 SKIP = "skip-execution"
@@ -107,6 +108,14 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
     for n, raw in enumerate(lines, 1):
         if page_model.CODEBLOCKS_COMMENT.match(raw.strip()) or page_model.MARK_COMMENT.match(raw.strip()):
             dropped.add(n)
+    number = {label: k for k, label in enumerate(pg.footnotes, 1)}
+    for note in pg.footnotes.values():
+        dropped.update(range(note.line, note.end_line + 1))
+
+    def footnote_refs(text: str) -> str:
+        return page_model.FOOTNOTE_REF.sub(
+            lambda m: f'<sup><a href="#fn-{m.group(1)}">{number[m.group(1)]}</a></sup>' if m.group(1) in number
+            else m.group(), text)
     depth = [0] * (len(lines) + 2)
     title_at: dict[int, page_model.Admonition] = {}
     for box in pg.admonitions:
@@ -171,10 +180,15 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
             continue
         if line.strip() == "///" or line.strip().startswith("/// caption"):
             continue
-        # 각주 참조 "[^a]" 바로 뒤에 "("가 오면 Jupyter가 "[^a](…)"를 링크로 읽으므로 사이를 띄웁니다 (노트북에는 각주가 없음)
-        line = FOOTNOTE_BEFORE_PAREN.sub(r"\g<0> ", line)
+        line = footnote_refs(line)
         buf.append((quote + relink(line)).rstrip() if line.strip() else quote.rstrip())
     flush()
+    if pg.footnotes:
+        buf.append("## 참고 문헌")
+        buf.append("")
+        buf.extend(f'{k}. <a id="fn-{note.label}"></a>{relink(footnote_refs(note.text))}'
+                   for k, note in enumerate(pg.footnotes.values(), 1))
+        flush()
 
     header = (
         f"> 이 노트북은 [`{rel}`]({site_url(base_url, pg.path, pg.path.name, None)}) 페이지에서 "

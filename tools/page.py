@@ -192,6 +192,18 @@ class Link:
 
 
 @dataclass
+class Footnote:
+    label: str
+    line: int  # 정의가 시작하는 줄
+    end_line: int  # 정의의 마지막 줄 (포함)
+    text: str  # "[^label]: "를 뺀 정의 (이어지는 줄은 들여쓰기를 빼고 한 줄로)
+
+
+# 본문의 각주 참조 [^label] (정의 "[^label]:"는 빼고)
+FOOTNOTE_REF = re.compile(r"\[\^([\w-]+)\](?!:)")
+
+
+@dataclass
 class Fence:
     line: int
     info: str
@@ -211,6 +223,7 @@ class Page:
     fences: list[Fence]
     problems: list[str]  # "줄: 이유"
     prose: list[tuple[int, str]]  # (줄, 코드와 HTML 주석을 뺀 본문 한 줄)
+    footnotes: dict[str, Footnote] = field(default_factory=dict)  # 이름 → 정의 (정의 순서)
 
     @property
     def lines(self) -> list[str]:
@@ -232,7 +245,9 @@ class Page:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": True}).enable("table").use(admon_plugin).use(footnote_plugin)
+    # footnote_tail을 끄면 각주 정의가 제자리에 줄 번호(map)와 함께 남습니다
+    return (MarkdownIt("commonmark", {"html": True}).enable("table").use(admon_plugin).use(footnote_plugin)
+            .disable("footnote_tail"))
 
 
 def _inline_links(token, line: int):
@@ -303,8 +318,14 @@ def parse_text(text: str, path: Path) -> Page:
     pending_output: tuple[int, Tolerance | None] | None = None  # (주석 줄, 허용 오차)
     last_block: Block | None = None
     code_lines: set[int] = set()
+    footnotes: dict[str, Footnote] = {}
 
     for i, tok in enumerate(tokens):
+        if tok.type == "footnote_reference_open" and tok.map:
+            start, end = tok.map
+            body = [lines[start].split("]:", 1)[1].strip()] + [ln.strip() for ln in lines[start + 1 : end]]
+            footnotes[tok.meta["label"]] = Footnote(tok.meta["label"], start + 1, end, " ".join(x for x in body if x))
+            continue
         if tok.type == "admonition_open":
             start, end = tok.map
             markup = tok.markup
@@ -423,7 +444,7 @@ def parse_text(text: str, path: Path) -> Page:
         prose.append((n, re.sub(r"`[^`]*`", "", raw)))
         if re.search(r"\[\^[\w-]+\]\(", prose[-1][1]):
             problems.append(f"{n}: 각주 표시 바로 뒤에 '('가 오면 링크로 읽힙니다 — 괄호를 각주 앞으로 옮기세요")
-    return Page(path, text, blocks, chains, admonitions, headings, links, fences, problems, prose)
+    return Page(path, text, blocks, chains, admonitions, headings, links, fences, problems, prose, footnotes)
 
 
 @functools.lru_cache(maxsize=None)
