@@ -105,10 +105,13 @@ class Mark:
     args: str  # 괄호 안 (없으면 "")
     line: int
 
+    def arg(self, name: str) -> str:
+        m = re.search(name + r"\s*=\s*(['\"])(.*?)\1", self.args, re.S)
+        return m.group(2) if m else ""
+
     @property
     def reason(self) -> str:
-        m = re.search(r"reason\s*=\s*(['\"])(.*?)\1", self.args, re.S)
-        return m.group(2) if m else ""
+        return self.arg("reason")
 
 
 @dataclass

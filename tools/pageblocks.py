@@ -6,7 +6,10 @@ pytest-codeblocks(`--codeblocks`)의 주석 문법과 수집 단위(체인 하�
 
 - 체인의 블록들은 한 이름 공간에서 차례로 실행되고, 블록마다 표준 출력을 따로 받아 그 블록의 기대 출력과
   비교합니다. 틀리면 "페이지.md:줄"(기대 출력의 줄)로 실패합니다. 예외의 역추적도 페이지의 줄 번호를 가리킵니다.
-- `<!--pytest.mark.download(reason="…")-->`: 이유를 출력하며 건너뜁니다 (`--run-downloads`로 실행).
+- `<!--pytest.mark.download(reason="…")-->`: 내려받기가 필요한 체인. 검사에서는 대역(tools/standins.py: 가중치 없는
+  같은 구조, 작은 데이터, 1 에포크)으로 실행해 코드가 깨지면 실패하고, 출력은 비교하지 않습니다.
+  `--run-downloads`(인터넷 필요, 주간 워크플로)는 진짜로 실행해 다른 체인처럼 출력을 비교합니다. 환경 변수
+  PAGEBLOCKS_STAND_INS=1이면 `--run-downloads`여도 대역으로 실행합니다 (주간 명령을 오프라인에서 확인할 때).
   그 밖의 표시(xfail, skip …)나 잘못 쓴 표시는 수집 오류입니다 (tools/page.py의 problems).
 - 체인 하나가 `chain_time_limit`초를 넘으면 실패합니다.
 - 기대 출력 주석에 허용 오차가 있으면(`<!--pytest-codeblocks:expected-output tolerance=0.03 spread=0.02-->`)
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import time
 import traceback
 from contextlib import contextmanager, redirect_stdout
@@ -30,6 +34,7 @@ import pytest
 from pytest_codeblocks.plugin import MarkdownFile, TestBlock
 
 import page as page_model
+import standins
 
 _UPDATES: dict[Path, dict[int, str]] = {}  # 작성자 모드·기록: 페이지 → {블록 줄: 실제 출력}
 
@@ -73,11 +78,10 @@ class PageFile(MarkdownFile):
             item.chain = chain
             item.where = str(where)
             download = chain.mark("download")
+            item.stand_in = download is not None and (
+                not self.config.getoption("--run-downloads") or os.environ.get("PAGEBLOCKS_STAND_INS") == "1")
             if download is not None:
                 item.add_marker(pytest.mark.download(reason=download.reason))
-                if not self.config.getoption("--run-downloads"):
-                    item.add_marker(pytest.mark.skip(
-                        reason=f"{where}:{chain.line}: 내려받기가 필요한 예제 (--run-downloads로 실행): {download.reason}"))
             yield item
 
     def repr_failure(self, excinfo):
@@ -91,6 +95,7 @@ class ChainFailure(Exception):
 class ChainItem(TestBlock):
     chain: page_model.Chain
     where: str
+    stand_in: bool = False  # 내려받기 체인을 대역으로 (tools/standins.py)
 
     @property
     def obj(self):  # pytest-codeblocks의 TestBlock 호환 (lineno)
@@ -101,16 +106,26 @@ class ChainItem(TestBlock):
         pass
 
     def runtest(self):
+        if self.stand_in:
+            with standins.stand_ins():
+                self._run_blocks()
+            return
         with _seed_offset(self.config.getoption("--seed-offset"), self.chain.code):
             self._run_blocks()
 
     def _run_blocks(self):
         update = self.config.getoption("--update-outputs") or self.config.getoption("--record-outputs")
+        overrides = standins.parse_overrides(self.chain.mark("download").arg("stand_in")) if self.stand_in else {}
         namespace = {"__name__": "__main__"}
         started = time.perf_counter()
         for block in self.chain.blocks:
             # 앞에 빈 줄을 채워 역추적의 줄 번호가 페이지의 줄 번호와 같게 합니다
-            code = compile("\n" * block.line + block.code, self.where, "exec")
+            source = block.code
+            if overrides:
+                source, done = standins.override_assignments(source, overrides)
+                overrides = {k: v for k, v in overrides.items() if k not in done}
+                # 바꾼 코드는 줄 배치가 달라질 수 있으므로 역추적의 줄은 블록 첫 줄 근처를 가리킵니다
+            code = compile("\n" * block.line + source, self.where, "exec")
             buffer = io.StringIO()
             try:
                 with redirect_stdout(buffer):
@@ -122,6 +137,8 @@ class ChainItem(TestBlock):
                     + (f"\n(그때까지의 출력)\n{buffer.getvalue()}" if buffer.getvalue() else "")
                 ) from None
             actual = buffer.getvalue()
+            if self.stand_in:
+                continue  # 대역의 출력은 진짜 출력이 아니므로 비교하지도 쓰지도 않습니다
             if update:
                 _UPDATES.setdefault(self.path, {})[block.line] = actual
                 continue
@@ -138,6 +155,9 @@ class ChainItem(TestBlock):
                     f"--- 페이지\n{expected}--- 실제\n{actual}---\n"
                     "고치려면: pytest --update-outputs " + self.where
                 )
+        if overrides:
+            raise ChainFailure(f"{self.where}:{self.chain.line}: stand_in의 이름을 체인의 맨 위 수준 대입에서 찾지 못했습니다: "
+                               + ", ".join(overrides))
         took = time.perf_counter() - started
         limit = float(self.config.getini("chain_time_limit"))
         if took > limit:
