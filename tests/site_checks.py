@@ -22,6 +22,7 @@ def build_site(config_file: Path, site_dir: Path, github_repository: str | None 
     """`mkdocs build --strict`를 실행합니다. 실패 여부와 출력은 호출한 쪽이 판단합니다.
 
     검사의 빌드는 환경의 GITHUB_REPOSITORY를 물려받지 않습니다 (GitHub Actions에서도 로컬과 같은 사이트를 검사하도록).
+    인쇄용 페이지(print-site)는 공개용 빌드처럼 언제나 만듭니다 (PRINT_SITE=true).
     github_repository를 주면 Actions처럼 그 저장소("OWNER/NAME")의 사이트로 빌드합니다."""
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_REPOSITORY"}
     if github_repository:
@@ -30,7 +31,8 @@ def build_site(config_file: Path, site_dir: Path, github_repository: str | None 
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True,
         text=True,
-        env={**env, "NO_MKDOCS_2_WARNING": "1"},
+        env={**env, "NO_MKDOCS_2_WARNING": "1", "PRINT_SITE": "true"},  # 공개용 빌드처럼 인쇄용 페이지까지
+        cwd=Path(config_file).parent,  # mkdocs-jupyter의 캐시(.cache/)가 그 사이트 폴더에 생기도록
     )
 
 

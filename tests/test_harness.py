@@ -344,24 +344,43 @@ NOTEBOOK_WITH_KOREAN_HEADINGS = {
 }
 
 
-def _notebook_site(tmp_path, with_hook):
+def _notebook_site(tmp_path, with_hook, cache_dir=None):
     docs = tmp_path / "docs"
-    (docs / "nb").mkdir(parents=True)
+    (docs / "nb").mkdir(parents=True, exist_ok=True)
     (docs / "index.md").write_text("# 홈\n", encoding="utf-8")
-    nb = nbformat.from_dict(NOTEBOOK_WITH_KOREAN_HEADINGS)
-    nbformat.write(nb, docs / "nb" / "n.ipynb")
+    if not (docs / "nb" / "n.ipynb").exists():  # 다시 쓰면 nbformat이 셀 id를 새로 만들어 바이트가 바뀝니다
+        nbformat.write(nbformat.from_dict(NOTEBOOK_WITH_KOREAN_HEADINGS), docs / "nb" / "n.ipynb")
     config = tmp_path / "mkdocs.yml"
     hooks = f"hooks: ['{ROOT / 'tools' / 'hooks.py'}']\n" if with_hook else ""
     config.write_text(
         "site_name: t\ndocs_dir: docs\ntheme: {name: material}\n"
-        "plugins: [{mkdocs-jupyter: {include: ['nb/*.ipynb'], execute: false, cache: false}}]\n"
+        "plugins: [{mkdocs-jupyter: {include: ['nb/*.ipynb'], execute: false, "
+        + (f"cache: true, cache_dir: '{cache_dir}'" if cache_dir else "cache: false") + "}}]\n"
         "markdown_extensions: [{toc: {permalink: true}}]\n" + hooks,
         encoding="utf-8",
     )
     site = tmp_path / "site"
     result = site_checks.build_site(config, site)
     assert result.returncode == 0, result.stdout + result.stderr
-    return site_checks.broken_fragments(site)
+    return site_checks.broken_fragments(site) if cache_dir is None else (site, result.stdout + result.stderr)
+
+
+def test_notebook_cache_reuses_unchanged_notebooks_and_sees_changes(tmp_path):
+    """mkdocs-jupyter의 캐시(훅이 제목 id 규칙을 열쇠에 더함): 그대로면 다시 변환하지 않고, 바꾸면 새 내용이 보입니다."""
+    cache = tmp_path / "cache"
+    site, log = _notebook_site(tmp_path, with_hook=True, cache_dir=cache)
+    assert "Cache miss" in log and len(list(cache.glob("*.json"))) == 1, log
+    page = site / "nb" / "n" / "index.html"
+    assert "본문" in page.read_text(encoding="utf-8")
+    _, log = _notebook_site(tmp_path, with_hook=True, cache_dir=cache)
+    assert "Cache hit" in log, log
+    nb_path = tmp_path / "docs" / "nb" / "n.ipynb"
+    nb = nbformat.read(nb_path, as_version=4)
+    nb.cells[0].source = nb.cells[0].source.replace("본문", "바뀐 내용")
+    nbformat.write(nb, nb_path)
+    result = site_checks.build_site(tmp_path / "mkdocs.yml", site)
+    assert result.returncode == 0 and "Cache miss" in result.stdout + result.stderr, result.stdout + result.stderr
+    assert "바뀐 내용" in page.read_text(encoding="utf-8")
 
 
 def test_notebook_heading_patch_is_needed_and_works(tmp_path):

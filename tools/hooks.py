@@ -60,6 +60,29 @@ def on_startup(command, dirty):
     mkdocs_jupyter.convert.slugify = lambda value: slugify_unicode(value, "-")
     mkdocs_jupyter.plugin.TocExtension = functools.partial(TocExtension, slugify=slugify_unicode)
 
+    # mkdocs-jupyter의 캐시 열쇠(노트북 바이트 + 설정)에 위 제목 id 규칙과 변환기 버전을 더합니다: 규칙이나 nbconvert가
+    # 바뀌면 예전 규칙으로 만든 HTML을 쓰지 않도록. 노트북이 바뀌면 열쇠가 바뀌어 다시 변환합니다.
+    if not hasattr(mkdocs_jupyter.plugin, "_compute_cache_key"):
+        raise RuntimeError("hooks.py: mkdocs_jupyter.plugin._compute_cache_key가 없습니다 — 캐시 열쇠 패치를 새 버전에 맞게 고치세요")
+    original_key = getattr(mkdocs_jupyter.plugin._compute_cache_key, "__wrapped__", mkdocs_jupyter.plugin._compute_cache_key)
+    salt = heading_rule_salt()
+
+    @functools.wraps(original_key)
+    def cache_key(nb_path, config, exec_nb):
+        return hashlib.sha256((original_key(nb_path, config, exec_nb) + salt).encode()).hexdigest()
+
+    mkdocs_jupyter.plugin._compute_cache_key = cache_key
+
+
+def heading_rule_salt() -> str:
+    """노트북 HTML을 바꾸는 것들: 제목 id 규칙(이 파일의 on_startup), 변환기와 Markdown 버전."""
+    import importlib.metadata
+    import inspect
+
+    parts = [inspect.getsource(on_startup)]
+    parts += [f"{name}=={importlib.metadata.version(name)}" for name in ("mkdocs-jupyter", "nbconvert", "markdown", "pygments")]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
+
 
 def _search_plugin(config):
     return config.plugins.get("material/search") or config.plugins.get("search")
