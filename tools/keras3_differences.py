@@ -71,7 +71,7 @@ def render(differences: list[Difference], from_dir: Path) -> str:
                                                    and d.body[m.end()] == "처" else ""), d.body)
 
         def relabel(m: re.Match, n=n, d=d) -> str:
-            label = m.group(1)
+            label = page_model.footnote_label(m)
             if label in d.footnotes:
                 notes.append((f"d{n}-{label}", _relink(d.footnotes[label].text, d.page, from_dir)))
                 return f"[^d{n}-{label}]"

@@ -114,8 +114,8 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
 
     def footnote_refs(text: str) -> str:
         return page_model.FOOTNOTE_REF.sub(
-            lambda m: f'<sup><a href="#fn-{m.group(1)}">{number[m.group(1)]}</a></sup>' if m.group(1) in number
-            else m.group(), text)
+            lambda m: (f'<sup><a href="#fn-{page_model.footnote_label(m)}">{number[page_model.footnote_label(m)]}</a></sup>'
+                       if page_model.footnote_label(m) in number else m.group()), text)
     depth = [0] * (len(lines) + 2)
     title_at: dict[int, page_model.Admonition] = {}
     for box in pg.admonitions:

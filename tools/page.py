@@ -36,6 +36,18 @@ TOLERANCE_ARGS = re.compile(r"^tolerance=(?P<tol>\d[\d.eE+-]*%?)\s+spread=(?P<sp
 # 출력 속 숫자: 낱말에 붙은 숫자(conv2d_3, 에포크3)는 글자로 봅니다
 NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
 ALLOWED_MARKS = {"download"}  # 문서 페이지에서 쓸 수 있는 표시 (이유를 출력하며 건너뜀)
+# 상자(애드모니션)의 종류별로 쓸 수 있는 제목. "Keras 3" 상자는 모음 페이지(docs/keras3.md)가 제목으로 찾으므로
+# 오타("Keras3")가 나면 조용히 빠지지 않도록 여기서 막습니다. 팁(tip)의 제목은 자유입니다.
+ADMONITION_TITLES = {
+    "abstract": r"이 절에서 (배울|할) 것.*",
+    "example": r"추가 코드: .+",
+    "info": r"Keras 3",
+    "note": r"참고(: .+)?|심화: .+",
+    "success": r"답|풀이",
+    "tip": r".+",
+    "warning": r"주의(: .+)?",
+}
+KERAS_LIKE = re.compile(r"(?i)\s*(keras|케라스)\s*-?\s*3\s*")
 HEADING_ID = re.compile(r"^(.*?)\s*\{\s*#([\w-]+)\s*\}\s*$")
 PYTHONISH = re.compile(r"^\{?\.?(py|python|python3|ipython|ipython3|pycon)\b", re.IGNORECASE)
 SHELL = re.compile(r"^(sh|bash|zsh)\b")
@@ -202,8 +214,12 @@ class Footnote:
     text: str  # "[^label]: "를 뺀 정의 (이어지는 줄은 들여쓰기를 빼고 한 줄로)
 
 
-# 본문의 각주 참조 [^label] (정의 "[^label]:"는 빼고)
-FOOTNOTE_REF = re.compile(r"\[\^([\w-]+)\](?!:)")
+# 본문의 각주 참조 [^label]. 줄 맨 앞의 "[^label]:"(정의)는 빼고, 줄 가운데의 "[^label]:"(참조 뒤 쌍점)은 참조입니다.
+FOOTNOTE_REF = re.compile(r"(?<!^)\[\^(?P<label>[\w-]+)\]|^\[\^(?P<first>[\w-]+)\](?!:)", re.M)
+
+
+def footnote_label(m: re.Match) -> str:
+    return m.group("label") or m.group("first")
 
 
 @dataclass
@@ -340,6 +356,11 @@ def parse_text(text: str, path: Path) -> Page:
             body = [ln[base + 4 :] if ln.strip() else "" for ln in lines[start + 1 : end]]
             box = Admonition(kind, title, markup.startswith("?"), start + 1, end, "\n".join(body).strip("\n"),
                              stack[-1] if stack else None)
+            allowed = ADMONITION_TITLES.get(kind)
+            if allowed is None or not re.fullmatch(allowed, title) or (KERAS_LIKE.fullmatch(title) and (kind, title) != ("info", "Keras 3")):
+                problems.append(f"{start + 1}: 상자 {kind} \"{title}\"는 쓸 수 없습니다 — 종류별 제목: "
+                                + "; ".join(f"{k} \"{v}\"" for k, v in ADMONITION_TITLES.items())
+                                + " (케라스 3의 차이는 정확히 !!! info \"Keras 3\")")
             admonitions.append(box)
             stack.append(box)
             continue
@@ -356,6 +377,10 @@ def parse_text(text: str, path: Path) -> Page:
             links.extend(_inline_links(tok, tok.map[0] + 1))
             continue
         if tok.type == "html_block":
+            for n, raw in enumerate(tok.content.splitlines(), tok.map[0] + 1):
+                if re.match(r"^\s*(`{3,}|~{3,})", raw):
+                    problems.append(f"{n}: HTML 블록(<div markdown> 등) 안의 펜스는 사이트에는 보이지만 실행되지 않습니다 — "
+                                    "HTML 블록 밖으로 옮기세요")
             for n, raw in enumerate(tok.content.splitlines(), tok.map[0] + 1):
                 s = raw.strip()
                 m = CODEBLOCKS_COMMENT.match(s)
@@ -418,6 +443,12 @@ def parse_text(text: str, path: Path) -> Page:
                 problems.append(f"{start + 1}: 실행되지 않는 파이썬 펜스 {raw.strip()!r} — ```python 만 씁니다")
             if SHELL.match(info):
                 problems.append(f"{start + 1}: ```{info} 블록은 셸 명령으로 실행됩니다 — 명령 예시는 ```console 로")
+            if info != "python" and re.search(r"^\s*(>>>|In \[\d*\]:)\s", tok.content, re.M):
+                problems.append(f"{start + 1}: ```{info} 블록 안의 파이썬 대화 기록(>>>)은 실행되지 않으므로 결과를 믿을 수 "
+                                "없습니다 — ```python 블록과 그 아래 기대 출력으로 쓰세요")
+            if not info:
+                problems.append(f"{start + 1}: 언어가 없는 펜스 — 실행할 코드는 ```python, 보여 주기만 하는 것은 ```text나 ```console"
+                                " (언어 없는 펜스는 기대 출력에만 씁니다)")
             if info != "python" or ticks != "```":
                 if pending_marks or pending_cont:
                     problems.append(f"{start + 1}: 표시나 cont 주석 다음에 ```python 블록이 아닌 펜스가 있습니다")
