@@ -173,3 +173,28 @@ def test_training_for_three_or_more_epochs_draws_a_learning_curve(path):
                 if not re.search(r"history", later) or "plt.show()" not in "".join(b.code for b in chain.blocks[k + 1:]) + block.code:
                     bad.append(f"{rel(path)}:{block.line}: {_epochs(block.code)} 에포크 훈련 뒤에 학습 곡선이 없습니다")
     assert not bad, "\n".join(bad)
+
+
+PINNED = re.compile(r"(?<![\d.])(?:2\.2\d|3\.1\d)(?![\d])")
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[str(rel(p)) for p in PAGES])
+def test_versions_in_prose_come_from_the_lock(path):
+    """글에 텐서플로·케라스 버전을 손으로 쓰지 않습니다: {{ keras_version }}, {{ tensorflow_version }}(고정 버전),
+    {{ keras_minimum }}(최소 버전) 자리표시를 쓰면 빌드와 노트북이 requirements.txt에서 채웁니다."""
+    import project
+
+    pinned = set(project.pinned_versions().values())
+    bad = [f"{rel(path)}:{n}: {m.group()}" for n, line in page_model.load(path).prose for m in PINNED.finditer(line)
+           if m.group() in pinned]
+    assert not bad, "글에 손으로 쓴 버전 (자리표시를 쓰세요):\n" + "\n".join(bad)
+
+
+def test_minimum_versions_are_stated_on_the_home_page_and_readme():
+    import project
+
+    home = (DOCS / "index.md").read_text(encoding="utf-8")
+    assert "{{ tensorflow_minimum }}" in home and "{{ keras_minimum }}" in home, "docs/index.md: 최소 버전 자리표시"
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for name, label in (("tensorflow", "텐서플로"), ("keras", "케라스")):
+        assert f"{label} {project.MINIMUM_VERSIONS[name]} 이상" in readme, f"README.md: '{label} … 이상'"

@@ -125,3 +125,26 @@ def test_notebook_footnotes_read_as_references(page):
     targets = set(re.findall(r'<a href="#(fn-[\w-]+)">', text))
     anchors = set(re.findall(r'<a id="(fn-[\w-]+)"></a>', text))
     assert targets <= anchors, f"{page.name}: 참고 문헌에 없는 각주 {sorted(targets - anchors)}"
+
+
+def test_first_code_cell_checks_minimum_versions(monkeypatch, capsys):
+    """노트북의 첫 코드 셀은 오래된 텐서플로·케라스(예: 코랩의 케라스 3.4)에서 무엇을 할지 알려 줍니다."""
+    import sys
+    import types
+
+    from project import MINIMUM_VERSIONS
+
+    for page in HANDS_ON:
+        first = next(c for c in _read(page).cells if c.cell_type == "code")
+        assert notebooks.VERSION_CHECK in first.metadata.get("tags", []), f"{page.name}: 첫 코드 셀이 버전 확인이 아닙니다"
+    old = types.SimpleNamespace(__version__="2.15.1", keras=types.SimpleNamespace(version=lambda: "3.4.1"))
+    monkeypatch.setitem(sys.modules, "tensorflow", old)
+    exec(notebooks.version_check_source(), {})
+    out = capsys.readouterr().out
+    assert "버전이 낮습니다: 텐서플로 2.15.1 (필요: 2.16 이상), 케라스 3.4.1 (필요: 3.8 이상)" in out, out
+    assert "%pip install -U tensorflow keras" in out
+    new = types.SimpleNamespace(__version__=f"{MINIMUM_VERSIONS['tensorflow']}.0",
+                                keras=types.SimpleNamespace(version=lambda: f"{MINIMUM_VERSIONS['keras']}.0"))
+    monkeypatch.setitem(sys.modules, "tensorflow", new)
+    exec(notebooks.version_check_source(), {})
+    assert capsys.readouterr().out.startswith("버전 확인: 텐서플로 2.16.0, 케라스 3.8.0")

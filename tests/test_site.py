@@ -282,3 +282,10 @@ def test_keras3_page_has_no_dangling_code_references(built_site):
     text = re.sub(r"\s+", " ", "".join(parser.text))
     bad = re.findall(r".{0,30}(?:(?:아래|위의?) (?:두 )?(?:코드|출력|심화)|아래처럼).{0,30}", text)
     assert not bad, "Keras 3 모음 페이지에서 없는 코드를 가리키는 말:\n" + "\n".join(bad)
+
+
+def test_version_placeholders_are_filled(built_site):
+    """글 속 버전 자리표시({{ keras_version }} …)가 빌드된 페이지에 그대로 남지 않습니다."""
+    bad = [name for name, html in _section_pages(built_site) + [("index.md", built_site / "index.html")]
+           if "_version }}" in html.read_text(encoding="utf-8") or "_minimum }}" in html.read_text(encoding="utf-8")]
+    assert not bad, f"채워지지 않은 버전 자리표시: {bad}"

@@ -8,6 +8,8 @@
   extra.github_repo)에서 만듭니다. 저장소가 정해지지 않은 빌드에는 코랩 링크를 싣지 않습니다 (깨진 링크 대신).
 - 실습 페이지 맨 위(제목 아래)와 끝에 그 절의 노트북 링크(사이트에서 보기, 내려받기, 코랩에서 열기)를 붙입니다.
 - 노트북 페이지 위에 내려받기·Colab 링크를 붙이고, 노트북 페이지를 검색 색인에서 뺍니다.
+- 글 속 버전 자리표시(`{{ keras_version }}`, `{{ tensorflow_minimum }}` …)를 requirements.txt의 고정 버전과
+  project.MINIMUM_VERSIONS로 바꿉니다 (케라스를 올리면 고칠 파일은 requirements.txt 하나).
 - "Keras 3와 책의 차이" 페이지에 모든 절의 `!!! info "Keras 3"` 상자를 모아 넣습니다 (keras3_differences.py).
 - mkdocs-jupyter가 제목 id를 ASCII로만 만들어 한국어 제목의 id가 비는 문제를 고칩니다 (아래 on_startup).
 - mkdocs-jupyter가 노트북 페이지마다 넣는 ~600 KB의 CSS를 공유 파일 하나로 빼내고, 셀 출력 그림(base64로 HTML에
@@ -119,6 +121,7 @@ def on_page_markdown(markdown, page, config, files):
     if keras3_differences.MARKER in markdown:
         found = keras3_differences.collect(sorted(CHAPTER.glob("*.md")))
         markdown = markdown.replace(keras3_differences.MARKER, keras3_differences.render(found, src.parent))
+    markdown = project.fill_versions(markdown)  # {{ keras_version }} 같은 자리표시 → requirements.txt의 버전
     if src.suffix == ".md" and src.parent == CHAPTER and notebooks.notebook_path(src).exists():
         name = notebooks.notebook_path(src).name
         links = _links_html(name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")

@@ -19,6 +19,9 @@ make_notebooks.py(생성·실행), hooks.py(사이트의 노트북 링크), test
   `python tools/make_notebooks.py`로 글만 다시 씁니다 (코드가 같으면 실행하지 않음).
 - 각주: Jupyter와 코랩의 Markdown에는 각주가 없으므로, 참조 `[^a]`는 위 첨자 번호 링크가 되고 정의는 맨 끝의
   "참고 문헌" 셀에 번호 목록으로 모입니다 (번호는 페이지의 정의 순서).
+- 첫 코드 셀은 버전 확인입니다: 텐서플로·케라스가 project.MINIMUM_VERSIONS보다 낮으면 무엇을 할지 출력합니다
+  (코랩의 오래된 런타임 등). 페이지에는 없는 셀입니다.
+- 글 속 버전 자리표시(`{{ keras_version }}` …)는 requirements.txt의 버전으로 바꿉니다 (project.fill_versions).
 - 셀 id는 셀 내용에서 만듭니다 (다시 만들어도 diff가 생기지 않도록).
 """
 
@@ -39,6 +42,7 @@ FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\
 MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
 FIGURE_WITH_ALT = re.compile(r"!\[([^\]]*)\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
 EXTRA_CODE = "extra-code"
+VERSION_CHECK = "version-check"  # 노트북 첫 코드 셀: 최소 버전 확인 (페이지에는 없는 셀)
 SKIP = "skip-execution"
 
 
@@ -180,13 +184,13 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
             continue
         if line.strip() == "///" or line.strip().startswith("/// caption"):
             continue
-        line = footnote_refs(line)
+        line = project.fill_versions(footnote_refs(line))
         buf.append((quote + relink(line)).rstrip() if line.strip() else quote.rstrip())
     flush()
     if pg.footnotes:
         buf.append("## 참고 문헌")
         buf.append("")
-        buf.extend(f'{k}. <a id="fn-{note.label}"></a>{relink(footnote_refs(note.text))}'
+        buf.extend(f'{k}. <a id="fn-{note.label}"></a>{project.fill_versions(relink(footnote_refs(note.text)))}'
                    for k, note in enumerate(pg.footnotes.values(), 1))
         flush()
 
@@ -198,7 +202,9 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
         "꽃 사진을 쓰는 절은 코랩에서 전체 데이터셋(3,670장)을 내려받으므로 출력의 숫자가 페이지(500장)와 다릅니다."
     )
     nb = nbformat.v4.new_notebook()
-    nb.cells = [nbformat.v4.new_markdown_cell(header), *cells]
+    check = nbformat.v4.new_code_cell(version_check_source())
+    check.metadata["tags"] = [VERSION_CHECK]
+    nb.cells = [nbformat.v4.new_markdown_cell(header), check, *cells]
     seen: dict[str, int] = {}
     for cell in nb.cells:
         cell.id = _cell_id(cell.cell_type, cell.source, seen)
@@ -211,9 +217,26 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
     return nb
 
 
+def version_check_source() -> str:
+    """노트북의 첫 코드 셀: 텐서플로·케라스가 project.MINIMUM_VERSIONS보다 낮으면 무엇을 할지 알려 줍니다."""
+    tf_min, keras_min = project.MINIMUM_VERSIONS["tensorflow"], project.MINIMUM_VERSIONS["keras"]
+    return f"""# 버전 확인: 이 노트북의 코드는 텐서플로 {tf_min} 이상, 케라스 {keras_min} 이상에서 그대로 돌아갑니다
+import tensorflow as tf
+
+found = {{"텐서플로": tf.__version__, "케라스": tf.keras.version()}}
+minimum = {{"텐서플로": "{tf_min}", "케라스": "{keras_min}"}}
+old = [name for name in minimum
+       if tuple(int(x) for x in found[name].split(".")[:2]) < tuple(int(x) for x in minimum[name].split("."))]
+if old:
+    print("버전이 낮습니다:", ", ".join(f"{{name}} {{found[name]}} (필요: {{minimum[name]}} 이상)" for name in old))
+    print("새 셀에서 `%pip install -U tensorflow keras`를 실행한 뒤 런타임(커널)을 다시 시작하세요.")
+else:
+    print("버전 확인:", ", ".join(f"{{name}} {{version}}" for name, version in found.items()))"""
+
+
 def code_cells_with_blocks(nb: nbformat.NotebookNode, path: Path):
-    """(코드 셀, 페이지의 블록) 짝. 셀과 블록은 순서가 같습니다."""
-    cells = [c for c in nb.cells if c.cell_type == "code"]
+    """(코드 셀, 페이지의 블록) 짝. 셀과 블록은 순서가 같습니다 (버전 확인 셀은 페이지에 없으므로 뺍니다)."""
+    cells = [c for c in nb.cells if c.cell_type == "code" and VERSION_CHECK not in c.metadata.get("tags", [])]
     return list(zip(cells, page_model.load(path).blocks))
 
 

@@ -68,3 +68,29 @@ def pages_url(repo: str) -> str:
 def colab_url(repo: str, notebook_name: str) -> str:
     """저장소의 examples/ 노트북을 코랩에서 여는 주소 (main 가지)."""
     return f"https://colab.research.google.com/github/{repo}/blob/main/examples/{notebook_name}"
+
+
+# ---------------------------------------------------------------- 버전: 한 곳(requirements.txt의 고정)에서
+
+# 학습자의 환경에서 이 사이트의 코드가 그대로 돌아가는 가장 낮은 버전. 케라스 3.8에서 RandomContrast의 value_range와
+# keras.utils.bounding_boxes가 생겼습니다 (14.8, 14.9, 14.13). 홈 페이지, README, 노트북의 첫 셀이 이 값을 씁니다.
+MINIMUM_VERSIONS = {"tensorflow": "2.16", "keras": "3.8"}
+# 페이지 글에 쓰는 자리표시: 빌드(hooks.py)와 노트북(notebooks.py)이 고정된 버전(주.부)으로 바꿉니다.
+VERSION_PLACEHOLDER = re.compile(r"\{\{\s*(tensorflow|keras)_(version|minimum)\s*\}\}")
+
+
+def pinned_versions() -> dict[str, str]:
+    """requirements.txt에 고정된 텐서플로·케라스의 "주.부" 버전 (예: {"tensorflow": "2.21", "keras": "3.15"})."""
+    text = (ROOT / "requirements.txt").read_text(encoding="utf-8")
+    found = {}
+    for name in ("tensorflow", "keras"):
+        m = re.search(rf"^{name}==(\d+)\.(\d+)", text, re.M)
+        found[name] = f"{m.group(1)}.{m.group(2)}"
+    return found
+
+
+def fill_versions(text: str) -> str:
+    """{{ keras_version }} → 고정된 버전, {{ keras_minimum }} → MINIMUM_VERSIONS."""
+    pinned = pinned_versions()
+    return VERSION_PLACEHOLDER.sub(
+        lambda m: pinned[m.group(1)] if m.group(2) == "version" else MINIMUM_VERSIONS[m.group(1)], text)
