@@ -13,7 +13,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from markdown_it import MarkdownIt
+import page as page_model
 
 # ---------------------------------------------------------------- 빌드
 
@@ -158,37 +158,6 @@ def _page_html(site_dir: Path, docs_dir: Path, target: Path) -> Path | None:
     return html if html.exists() else None
 
 
-def _md_links(text: str):
-    """Markdown 본문의 (줄 번호, 종류, 주소) — 코드 블록 안은 제외."""
-    from mdit_py_plugins.footnote import footnote_plugin
-    from mdit_py_plugins.footnote.index import footnote_ref
-
-    # 각주 참조 "[^a]" 바로 뒤의 "([14.5절](…))"를 링크 "[^a](…)"로 잘못 읽지 않도록, Python-Markdown처럼
-    # 각주 참조를 링크보다 먼저 봅니다 (플러그인은 이 규칙을 링크 뒤에 둡니다)
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
-    md.inline.ruler.before("link", "footnote_ref_first", footnote_ref)
-    for token in md.parse(text):
-        if token.type != "inline" or not token.map:
-            continue
-        line = token.map[0] + 1
-        for child in token.children or []:
-            if child.type == "link_open":
-                yield line + _line_offset(token, child), "link", child.attrs.get("href", "")
-            elif child.type == "image":
-                yield line + _line_offset(token, child), "image", child.attrs.get("src", "")
-
-
-def _line_offset(inline, child) -> int:
-    """인라인 토큰 안에서 링크가 몇 번째 줄에 있는지 (softbreak를 세어서)."""
-    offset = 0
-    for c in inline.children:
-        if c is child:
-            return offset
-        if c.type in ("softbreak", "hardbreak"):
-            offset += 1
-    return offset
-
-
 def broken_links(docs_dir: Path, site_dir: Path) -> list[str]:
     """docs/의 모든 페이지에서 상대 링크, 그림, 앵커가 빌드된 사이트에 실제로 있는지 검사합니다."""
     problems = []
@@ -196,7 +165,8 @@ def broken_links(docs_dir: Path, site_dir: Path) -> list[str]:
     for page in sorted(docs_dir.rglob("*.md")):
         text = page.read_text(encoding="utf-8")
         rel_page = page.relative_to(docs_dir.parent)
-        for line, kind, url in _md_links(text):
+        for link in page_model.parse_text(text, page).links:
+            line, kind, url = link.line, link.kind, link.url
             if not url or _is_external(url) or url.startswith("mailto:"):
                 continue
             parts = urlsplit(url)

@@ -33,28 +33,20 @@ class Term:
         return f"{self.english} — {self.meaning}" if self.meaning else self.english
 
 
-def _cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
-
-
 def load(path=GLOSSARY) -> list[Term]:
+    """용어 표(머리글 HEADER)의 줄마다 Term. 표는 페이지 모델(tools/page.py)이 읽습니다."""
+    import page as page_model
+
+    table = next((t for t in page_model.load(path).tables if tuple(t.header) == HEADER), None)
+    if table is None:
+        raise ValueError(f"{path}: 용어 표(머리글 {' | '.join(HEADER)})를 찾지 못했습니다")
     terms: list[Term] = []
-    in_table = False
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|"):
-            in_table = False
-            continue
-        cells = _cells(line)
-        if tuple(cells) == HEADER:
-            in_table = True
-            continue
-        if not in_table or set("".join(cells)) <= set("-: "):
-            continue
-        korean_, english, meaning, rejected, section = (cells + [""] * 5)[:5]
+    for line, cells in table.rows:
+        if len(cells) != len(HEADER):
+            raise ValueError(f"{path.name}:{line}: 용어 표의 칸이 {len(cells)}개입니다 ({len(HEADER)}개여야 함): {cells[:1]}")
+        korean_, english, meaning, rejected, section = cells
         variants = tuple(v.strip() for v in rejected.split(",") if v.strip() and v.strip() != "-")
         terms.append(Term(korean_.strip("*"), english, meaning, variants, section.strip("[]").split("]")[0]))
-    if not terms:
-        raise ValueError(f"{path}: 용어 표(머리글 {' | '.join(HEADER)})를 찾지 못했습니다")
     return terms
 
 

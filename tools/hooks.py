@@ -35,6 +35,7 @@ import jupyter_css
 import keras3_differences
 import korean
 import notebooks
+import page as page_model
 import project
 from project import CHAPTER, PRINT_PAGE
 
@@ -125,9 +126,10 @@ def on_page_markdown(markdown, page, config, files):
     if src.suffix == ".md" and src.parent == CHAPTER and notebooks.notebook_path(src).exists():
         name = notebooks.notebook_path(src).name
         links = _links_html(name, f"../../notebooks/{src.stem}/", f"../../notebooks/{src.stem}/{name}")
-        # 맨 위: 제목(H1) 바로 아래
+        # 맨 위: 제목(H1) 바로 아래 (H1의 줄은 페이지 모델이 찾습니다)
         lines = markdown.split("\n")
-        h1 = next((i for i, line in enumerate(lines) if line.startswith("# ")), None)
+        h1_line = page_model.parse_text(markdown, src).h1_line
+        h1 = h1_line - 1 if h1_line else None
         if h1 is not None:
             lines[h1 + 1:h1 + 1] = ["", links.replace('class="notebook-links"', 'class="notebook-links notebook-links--top"'), ""]
             markdown = "\n".join(lines)

@@ -37,10 +37,7 @@ import page as page_model
 import project
 from project import CHAPTER, DOCS, EXAMPLES, ROOT
 
-FIGURE_REF = re.compile(r"^!\[[^\]]*\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
-# 링크 주소에는 괄호·대괄호가 없습니다 (각주 참조 "[^a]([14.5절](x.md))"의 "[^a]("를 링크로 읽지 않도록)
-MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
-FIGURE_WITH_ALT = re.compile(r"!\[([^\]]*)\]\((?:\.\./)+assets/figures/([^)\s]+\.png)\)")
+FIGURE_FILE = re.compile(r"^(?:\.\./)+assets/figures/([^/]+\.png)$")  # 그림 주소 → 파일 이름
 EXTRA_CODE = "extra-code"
 VERSION_CHECK = "version-check"  # 노트북 첫 코드 셀: 최소 버전 확인 (페이지에는 없는 셀)
 SKIP = "skip-execution"
@@ -100,7 +97,9 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
     rel = pg.path.relative_to(ROOT).as_posix()
 
     def relink(text: str) -> str:
-        return MD_LINK.sub(lambda k: "](" + site_url(base_url, pg.path, k.group(1), k.group(2)) + ")", text)
+        return page_model.rewrite_md_links(text, lambda target, anchor: site_url(base_url, pg.path, target, anchor))
+
+    figure_at = {n: FIGURE_FILE.match(f.url).group(1) for n, f in pg.figure_lines().items() if FIGURE_FILE.match(f.url)}
 
     # 줄마다 무엇인가: 코드 블록 줄, 빼는 줄(주석, 기대 출력), 애드모니션 깊이
     block_at = {b.line: b for b in pg.blocks}
@@ -178,9 +177,8 @@ def page_to_notebook(path: Path, base_url: str | None = None) -> nbformat.Notebo
             buf.append(quote.rstrip())
             buf.append(quote + m.group(1))
             continue
-        m = FIGURE_REF.match(line.strip())
-        if m:
-            figures.append(m.group(1))
+        if n in figure_at:
+            figures.append(figure_at[n])
             continue
         if line.strip() == "///" or line.strip().startswith("/// caption"):
             continue
@@ -264,8 +262,10 @@ def figure_alts() -> dict[str, str]:
     """그림 파일 이름 → 절 페이지에서 그 그림에 단 대체 텍스트 (노트북 페이지의 같은 그림에도 같은 글을 답니다)."""
     alts: dict[str, str] = {}
     for path in sorted(CHAPTER.glob("*.md")):
-        for alt, name in FIGURE_WITH_ALT.findall(path.read_text(encoding="utf-8")):
-            alts.setdefault(name, alt)
+        for figure in page_model.load(path).figures:
+            m = FIGURE_FILE.match(figure.url)
+            if m:
+                alts.setdefault(m.group(1), figure.text)
     return alts
 
 

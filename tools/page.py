@@ -223,6 +223,13 @@ def footnote_label(m: re.Match) -> str:
 
 
 @dataclass
+class Table:
+    line: int  # 머리글 줄
+    header: list[str]
+    rows: list[tuple[int, list[str]]]  # (줄, 칸의 Markdown 원문; 이스케이프한 \|는 |로)
+
+
+@dataclass
 class Fence:
     line: int
     info: str
@@ -243,6 +250,17 @@ class Page:
     problems: list[str]  # "줄: 이유"
     prose: list[tuple[int, str]]  # (줄, 코드와 HTML 주석을 뺀 본문 한 줄)
     footnotes: dict[str, Footnote] = field(default_factory=dict)  # 이름 → 정의 (정의 순서)
+    tables: list[Table] = field(default_factory=list)
+
+    @property
+    def h1_line(self) -> int | None:
+        h1 = next((h for h in self.headings if h.level == 1), None)
+        return h1.line if h1 else None
+
+    def figure_lines(self) -> dict[int, Link]:
+        """그림만 있는 줄(`![대체 텍스트](주소)` 한 줄) → 그 그림."""
+        lines = self.lines
+        return {f.line: f for f in self.figures if re.fullmatch(r"\s*!\[[^\]]*\]\([^)]*\)\s*", lines[f.line - 1])}
 
     @property
     def lines(self) -> list[str]:
@@ -305,6 +323,16 @@ def _keep_blank_lines_indented(lines: list[str]) -> str:
     return "\n".join(out) + "\n"
 
 
+# 페이지 안의 상대 .md 링크 "](x.md#a)" (노트북과 모음 페이지가 주소를 바꿀 때). 주소에는 괄호·대괄호가 없습니다
+# (각주 참조 "[^a]([14.5절](x.md))"의 "[^a]("를 링크로 읽지 않도록).
+MD_LINK = re.compile(r"\]\((?!https?://|#)([^)\s\[\]()]+?\.md)(#[\w-]+)?\)")
+
+
+def rewrite_md_links(text: str, target) -> str:
+    """text의 상대 .md 링크마다 target(경로, "#앵커" 또는 None)이 돌려준 주소로 바꿉니다."""
+    return MD_LINK.sub(lambda m: "](" + target(m.group(1), m.group(2)) + ")", text)
+
+
 def _tolerance(args: str, n: int, problems: list[str]) -> Tolerance | None:
     """기대 출력 주석에 덧붙인 "tolerance=… spread=…"를 읽습니다 (없으면 None = 글자 그대로 비교)."""
     if not args:
@@ -338,8 +366,19 @@ def parse_text(text: str, path: Path) -> Page:
     last_block: Block | None = None
     code_lines: set[int] = set()
     footnotes: dict[str, Footnote] = {}
+    tables: list[Table] = []
 
     for i, tok in enumerate(tokens):
+        if tok.type == "thead_open":
+            tables.append(Table(tok.map[0] + 1 if tok.map else 0, [], []))
+            continue
+        if tok.type == "tr_open" and tables and tok.map:
+            tables[-1].rows.append((tok.map[0] + 1, []))
+            continue
+        if tok.type in ("th_open", "td_open") and tables:
+            cell = tokens[i + 1].content.replace("\\|", "|").strip()
+            (tables[-1].header if tok.type == "th_open" else tables[-1].rows[-1][1]).append(cell)
+            continue
         if tok.type == "footnote_reference_open" and tok.map:
             start, end = tok.map
             body = [lines[start].split("]:", 1)[1].strip()] + [ln.strip() for ln in lines[start + 1 : end]]
@@ -478,7 +517,9 @@ def parse_text(text: str, path: Path) -> Page:
         prose.append((n, re.sub(r"`[^`]*`", "", raw)))
         if re.search(r"\[\^[\w-]+\]\(", prose[-1][1]):
             problems.append(f"{n}: 각주 표시 바로 뒤에 '('가 오면 링크로 읽힙니다 — 괄호를 각주 앞으로 옮기세요")
-    return Page(path, text, blocks, chains, admonitions, headings, links, fences, problems, prose, footnotes)
+    for table in tables:
+        table.rows = [row for row in table.rows if row[1]]  # 머리글 줄(th)은 rows에서 뺍니다
+    return Page(path, text, blocks, chains, admonitions, headings, links, fences, problems, prose, footnotes, tables)
 
 
 @functools.lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+import page as page_model
 from project import BUILD, PRINT_PAGE, chapter_pages
 
 from .sweep import DESKTOP, fail_if, probe
@@ -27,7 +28,7 @@ def _pdf_pages(data: bytes) -> int:
 def test_print_page_holds_the_whole_chapter_and_prints_to_a4(browser, site_base_url, request):
     from .report import report
 
-    figures = {p.stem: len(re.findall(r"!\[[^\]]*\]\(", p.read_text(encoding="utf-8"))) for p in chapter_pages()}
+    figures = {p.stem: len(page_model.load(p).figures) for p in chapter_pages()}
     context = browser.new_context(viewport=DESKTOP, locale="ko-KR", service_workers="block")
     try:
         page = context.new_page()
