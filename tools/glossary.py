@@ -133,3 +133,53 @@ def search_aliases(text: str, terms: list[Term], section: str | None) -> list[st
                 forms += [v, v.replace(" ", "")] if " " in v else [v]
         aliases += forms * count
     return aliases
+
+
+def first_sections(terms: list[Term]) -> dict[str, str]:
+    """용어 → 그 용어가 학습자가 읽는 글(코드·출력 제외)에 처음 나오는 절("14.N", 없으면 "-"). 툴팁과 같은 규칙
+    (term_pattern: 조사·어미가 붙은 꼴 포함, 긴 용어 먼저)으로 찾으므로 "혼합 정밀도" 속의 "정밀도"는 세지 않습니다.
+    용어집의 "처음 나오는 절" 열은 이 값이어야 합니다 (tests/test_glossary.py)."""
+    import page as page_model
+    from project import CHAPTER
+
+    found = {t.korean: "-" for t in terms}
+    pattern = term_pattern(terms)
+    for path in sorted(CHAPTER.glob("*.md")):
+        section = "14." + str(int(path.stem.split("-")[1]))
+        text = "\n".join(line for _, line in page_model.load(path).prose)
+        for m in pattern.finditer(text):
+            name = next(g for g in m.groups() if g)
+            if found.get(name) == "-":
+                found[name] = section
+        for t in terms:
+            if len(t.korean) < 2 and found[t.korean] == "-" and re.search(rf"(?<![\w]){re.escape(t.korean)}", text):
+                found[t.korean] = section
+    return found
+
+
+def write_first_sections(path=GLOSSARY) -> int:
+    """용어집 표의 "처음 나오는 절" 열을 first_sections로 다시 씁니다. 바꾼 줄 수를 돌려줍니다.
+    실행: python tools/glossary.py (페이지를 고친 뒤, tests/test_glossary.py가 열이 어긋났다고 할 때)"""
+    import page as page_model
+
+    terms = load(path)
+    found = first_sections(terms)
+    table = next(t for t in page_model.load(path).tables if tuple(t.header) == HEADER)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    changed = 0
+    for (line, cells), term in zip(table.rows, terms):
+        section = found[term.korean]
+        cell = "-" if section == "-" else f"[{section}](ch14/" + next(
+            p.name for p in sorted((path.parent / "ch14").glob(f"14-{int(section.split('.')[1]):02d}-*.md"))) + ")"
+        head = lines[line - 1].rstrip().rstrip("|").rstrip()
+        head = head[: head.rstrip().rfind("|") + 1]
+        new = f"{head} {cell} |"
+        if new != lines[line - 1]:
+            lines[line - 1] = new
+            changed += 1
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return changed
+
+
+if __name__ == "__main__":
+    print(f"처음 나오는 절: {write_first_sections()}줄을 고쳤습니다")
