@@ -198,3 +198,25 @@ def test_minimum_versions_are_stated_on_the_home_page_and_readme():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for name, label in (("tensorflow", "텐서플로"), ("keras", "케라스")):
         assert f"{label} {project.MINIMUM_VERSIONS[name]} 이상" in readme, f"README.md: '{label} … 이상'"
+
+
+# 계산한 값이 아니라 고정된 모양만 그리는 도식(구조도, 화살표 설명): 숫자를 출력하지 않아도 됩니다.
+DIAGRAMS: set[str] = set()
+
+
+@pytest.mark.parametrize("path", SECTIONS, ids=[p.name for p in SECTIONS])
+def test_figures_are_pinned_by_the_numbers_they_draw(path):
+    """계산한 값을 그리는 그림은 그 블록이 그리는 숫자를 출력하고, 그 출력은 검사됩니다: 그림 코드가 바뀌어(예: 최대 풀링
+    → 최소 풀링) 그림이 틀려지면 검사된 출력도 바뀝니다. 고정된 도식은 DIAGRAMS에 적습니다."""
+    pg = page_model.load(path)
+    figure_lines = sorted(pg.figure_lines().items())
+    starts = [b.line for b in pg.blocks] + [len(pg.lines) + 1]
+    bad = []
+    for block, next_start in zip(pg.blocks, starts[1:]):
+        if "plt.show()" not in block.code or block.output is not None:
+            continue
+        names = [f.url.rsplit("/", 1)[-1] for line, f in figure_lines if block.end_line < line < next_start]
+        if not names or not set(names) <= DIAGRAMS:
+            bad.append(f"{rel(path)}:{block.line}: 그림({', '.join(names) or '?'})을 그리는 블록이 그리는 숫자를 출력하지 않습니다")
+    assert not bad, ("그림이 보여 주는 값을 같은 블록에서 짧게 출력하세요 (도식이면 tests/test_lessons.py의 DIAGRAMS에):\n"
+                     + "\n".join(bad))
