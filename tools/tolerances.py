@@ -7,8 +7,10 @@
 - 시드: 제한 없는 CPU에서 체인의 `set_random_seed(s)`를 s+1, s+2 …로 바꿔 실행합니다 (--seed-offset). 훈련은 반올림
   차이를 키우므로, 처음 보는 CPU의 결과는 시드를 바꾼 결과만큼 달라질 수 있습니다.
 - 실행마다 `pytest --record-outputs`로 블록별 실제 출력을 받아 페이지의 기대 출력과 숫자별로 비교합니다.
-  잰 폭(spread) = 모든 실행에서 페이지 값과의 가장 큰 차이, 제안하는 허용 오차 = 그 폭을 덮는 가장 작은 값
-  (유효 숫자 두 자리로 올림). 숫자 아닌 글자가 달라지는 출력은 허용 오차로 덮을 수 없으므로 따로 알립니다.
+  CPU 변형에서 숫자가 하나도 달라지지 않는 출력은 글자 그대로 비교합니다(허용 오차 없음: 시드로 바뀌는 것은 데이터일
+  수도 있으므로). CPU 변형에서 달라지는 출력만: 잰 폭(spread) = CPU 변형과 시드 실행 모두에서 페이지 값과의 가장 큰
+  차이, 제안하는 허용 오차 = 그 폭을 덮는 가장 작은 값(유효 숫자 두 자리로 올림). 숫자 아닌 글자가 달라지는 출력은
+  허용 오차로 덮을 수 없으므로 따로 알립니다.
 - `--write`: 잰 폭이 0이 아닌 출력의 주석을 `<!--pytest-codeblocks:expected-output tolerance=T spread=S-->`로 고칩니다
   (폭이 0이면 허용 오차를 지워 글자 그대로 비교). 고친 뒤 diff를 읽으세요.
 """
@@ -82,6 +84,9 @@ def measure(path: Path, runs: dict[str, dict[str, dict[str, str]]]) -> list[dict
                     spread = max(spread, d)
                     if "시드+0" in name:
                         cpu_spread = max(cpu_spread, d)
+        if cpu_spread == 0:
+            spread = 0.0
+            text_changed = [(name, a) for name, a in text_changed if "시드+0" in name]
         report.append({"line": block.output.line, "spread": spread, "cpu_spread": cpu_spread,
                        "text_changed": text_changed, "tolerance": block.output.tolerance})
     return report
