@@ -201,7 +201,9 @@ def test_minimum_versions_are_stated_on_the_home_page_and_readme():
 
 
 # 계산한 값이 아니라 고정된 모양만 그리는 도식(구조도, 화살표 설명): 숫자를 출력하지 않아도 됩니다.
-DIAGRAMS: set[str] = set()
+DIAGRAMS: set[str] = {
+    "14-12-unet-skip.png",  # U-Net의 수축·확장 경로와 스킵 연결 도식
+}
 
 
 @pytest.mark.parametrize("path", SECTIONS, ids=[p.name for p in SECTIONS])
