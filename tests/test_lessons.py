@@ -223,3 +223,11 @@ def test_figures_are_pinned_by_the_numbers_they_draw(path):
             bad.append(f"{rel(path)}:{block.line}: 그림({', '.join(names) or '?'})을 그리는 블록이 그리는 숫자를 출력하지 않습니다")
     assert not bad, ("그림이 보여 주는 값을 같은 블록에서 짧게 출력하세요 (도식이면 tests/test_lessons.py의 DIAGRAMS에):\n"
                      + "\n".join(bad))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=[str(rel(p)) for p in PAGES])
+def test_particles_after_keras_3_follow_the_reading(path):
+    """'케라스 3'의 3은 '삼'으로 읽으므로 조사는 이/은/을/으로/과입니다 (3가, 3는, 3를, 3로, 3와가 아니라)."""
+    bad = [f"{rel(path)}:{n}: {m.group()}" for n, line in page_model.load(path).prose
+           for m in re.finditer(r"케라스 3[가는를로와](?![가-힣])", line)]
+    assert not bad, "숫자 읽기에 맞지 않는 조사:\n" + "\n".join(bad)
