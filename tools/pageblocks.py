@@ -6,10 +6,11 @@ pytest-codeblocks(`--codeblocks`)의 주석 문법과 수집 단위(체인 하�
 
 - 체인의 블록들은 한 이름 공간에서 차례로 실행되고, 블록마다 표준 출력을 따로 받아 그 블록의 기대 출력과
   비교합니다. 틀리면 "페이지.md:줄"(기대 출력의 줄)로 실패합니다. 예외의 역추적도 페이지의 줄 번호를 가리킵니다.
-- `<!--pytest.mark.download(reason="…")-->`: 내려받기가 필요한 체인. 검사에서는 대역(tools/standins.py: 가중치 없는
-  같은 구조, 작은 데이터, 1 에포크)으로 실행해 코드가 깨지면 실패하고, 출력은 비교하지 않습니다.
-  `--run-downloads`(인터넷 필요, 주간 워크플로)는 진짜로 실행해 다른 체인처럼 출력을 비교합니다. 환경 변수
-  PAGEBLOCKS_STAND_INS=1이면 `--run-downloads`여도 대역으로 실행합니다 (주간 명령을 오프라인에서 확인할 때).
+- `<!--pytest.mark.download(reason="…")-->`: 내려받기가 필요한 체인. 평소 실행에서는 이유를 출력하며 건너뛰고,
+  대역(tools/standins.py: 가중치 없는 같은 구조, 작은 데이터, 1 에포크)으로는 환경 변수 PAGEBLOCKS_STAND_INS=1과
+  `--run-downloads`로 실행합니다. 전체 검사에서는 tests/test_workflows.py가 주간 워크플로의 명령을 그대로 대역으로
+  돌려 이 체인들을 한 번 실행합니다 (깨지면 `페이지.md:줄`로 실패). 대역의 출력은 비교하지 않습니다.
+  `--run-downloads`만 주면(인터넷 필요, 주간 워크플로) 진짜로 실행해 다른 체인처럼 출력을 비교합니다.
   그 밖의 표시(xfail, skip …)나 잘못 쓴 표시는 수집 오류입니다 (tools/page.py의 problems).
 - 체인 하나가 `chain_time_limit`초를 넘으면 실패합니다.
 - 기대 출력 주석에 허용 오차가 있으면(`<!--pytest-codeblocks:expected-output tolerance=0.03 spread=0.02-->`)
@@ -78,10 +79,14 @@ class PageFile(MarkdownFile):
             item.chain = chain
             item.where = str(where)
             download = chain.mark("download")
-            item.stand_in = download is not None and (
-                not self.config.getoption("--run-downloads") or os.environ.get("PAGEBLOCKS_STAND_INS") == "1")
+            item.stand_in = download is not None and os.environ.get("PAGEBLOCKS_STAND_INS") == "1"
             if download is not None:
                 item.add_marker(pytest.mark.download(reason=download.reason))
+                if not self.config.getoption("--run-downloads"):
+                    item.add_marker(pytest.mark.skip(reason=(
+                        f"{where}:{chain.line}: 내려받기가 필요한 예제 ({download.reason}). 대역으로는 "
+                        "tests/test_workflows.py의 주간 명령 검사가 실행합니다 (직접: PAGEBLOCKS_STAND_INS=1 pytest "
+                        f"{where} --run-downloads)")))
             yield item
 
     def repr_failure(self, excinfo):

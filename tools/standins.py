@@ -1,8 +1,8 @@
 """내려받기 체인의 대역(stand-in): 인터넷 없이, 짧게 같은 코드 경로를 실행합니다.
 
 `<!--pytest.mark.download(reason="…")-->`가 붙은 체인은 실제로는 큰 파일(사전 훈련 가중치, 데이터셋)을 내려받고
-오래 훈련합니다. 검사에서는 이 모듈의 `stand_ins()` 안에서 실행해, 코드가 깨지면(이름, 모양, API) 여기서
-`페이지.md:줄`로 실패하게 합니다. 대역이 보여 줄 수 없는 것(실제 예측, 정확도)은 주간 워크플로
+오래 훈련합니다. 검사에서는(PAGEBLOCKS_STAND_INS=1, tests/test_workflows.py의 주간 명령 검사) 이 모듈의 `stand_ins()`
+안에서 실행해, 코드가 깨지면(이름, 모양, API) 여기서 `페이지.md:줄`로 실패하게 합니다. 대역이 보여 줄 수 없는 것(실제 예측, 정확도)은 주간 워크플로
 (.github/workflows/downloads.yml)가 인터넷이 있는 러너에서 실행해 확인합니다. 대역 실행의 출력은 비교하지도,
 페이지에 쓰지도 않습니다.
 
@@ -10,7 +10,7 @@
 - `weights="imagenet"`인 `keras.applications`의 모델 → 같은 구조를 `weights=None`(무작위 초기화)으로.
 - `keras.datasets.mnist`, `fashion_mnist`의 `load_data()` → 모양과 자료형이 같은 작은 무작위 배열
   (훈련 6,000장, 테스트 100장: 페이지 코드가 검증 세트로 떼는 5,000장보다 많게).
-- `Model.fit`, `evaluate`, `predict` → 데이터의 앞 8개(tf.data는 8개 샘플)와 1 에포크로.
+- `Model.fit`, `evaluate`, `predict` → 데이터의 앞 4개(tf.data는 4개 샘플)와 1 에포크로.
 - 꽃 사진은 원래 검사처럼 저장소의 500장 캐시를 씁니다 (tools/offline_data.py).
 - 표시의 `stand_in="이름 = 값; …"`: 체인의 맨 위 수준 대입 `이름 = …`을 그 값으로 바꿉니다 (예: 반복 횟수
   `STEPS = 2`처럼 fit을 쓰지 않는 긴 반복).
@@ -25,7 +25,7 @@ import sys
 import warnings
 from contextlib import contextmanager
 
-SAMPLES = 8
+SAMPLES = 4
 
 
 def parse_overrides(text: str) -> dict[str, str]:
