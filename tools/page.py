@@ -33,8 +33,9 @@ KNOWN_KEYWORDS = {"cont", "expected-output"}  # 출력 주석은 한 가지 뜻:
 # tolerance는 출력의 숫자마다 허용하는 차이(절댓값, 또는 "5%"처럼 상대값), spread는 CPU 변형과 시드로 잰 실제 폭
 # (tools/tolerances.py가 재고 제안). 주석 없는 기본은 글자 그대로 같음입니다.
 TOLERANCE_ARGS = re.compile(r"^tolerance=(?P<tol>\d[\d.eE+-]*%?)\s+spread=(?P<spread>\d[\d.eE+-]*%?)$")
-# 출력 속 숫자: 낱말에 붙은 숫자(conv2d_3, 에포크3)는 글자로 봅니다
-NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\w.])")
+# 출력 속 숫자: 앞에 글자가 붙은 숫자(conv2d_3, 에포크3)와 뒤에 로마자가 붙은 숫자(3x3)는 글자로 봅니다. 뒤에 붙은
+# 한글 단위·조사("215장", "1.0픽셀", "3개")는 숫자 뒤의 글자입니다.
+NUMBER = re.compile(r"(?<![\w.])[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?(?![\d.A-Za-z_])")
 ALLOWED_MARKS = {"download"}  # 문서 페이지에서 쓸 수 있는 표시 (이유를 출력하며 건너뜀)
 # 상자(애드모니션)의 종류별로 쓸 수 있는 제목. "Keras 3" 상자는 모음 페이지(docs/keras3.md)가 제목으로 찾으므로
 # 오타("Keras3")가 나면 조용히 빠지지 않도록 여기서 막습니다. 팁(tip)의 제목은 자유입니다.

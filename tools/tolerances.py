@@ -7,10 +7,11 @@
 - 시드: 제한 없는 CPU에서 체인의 `set_random_seed(s)`를 s+1, s+2 …로 바꿔 실행합니다 (--seed-offset). 훈련은 반올림
   차이를 키우므로, 처음 보는 CPU의 결과는 시드를 바꾼 결과만큼 달라질 수 있습니다.
 - 실행마다 `pytest --record-outputs`로 블록별 실제 출력을 받아 페이지의 기대 출력과 숫자별로 비교합니다.
-  CPU 변형에서 숫자가 하나도 달라지지 않는 출력은 글자 그대로 비교합니다(허용 오차 없음: 시드로 바뀌는 것은 데이터일
-  수도 있으므로). CPU 변형에서 달라지는 출력만: 잰 폭(spread) = CPU 변형과 시드 실행 모두에서 페이지 값과의 가장 큰
-  차이, 제안하는 허용 오차 = 그 폭을 덮는 가장 작은 값(유효 숫자 두 자리로 올림). 숫자 아닌 글자가 달라지는 출력은
-  허용 오차로 덮을 수 없으므로 따로 알립니다.
+  잰 폭(spread) = CPU 변형에서 페이지 값과의 가장 큰 차이, 제안하는 허용 오차 = 그 폭을 덮는 가장 작은 값(유효 숫자
+  두 자리로 올림). CPU 변형에서 달라지지 않는 출력은 글자 그대로 비교합니다. 시드 실행의 폭은 참고로 함께 출력합니다:
+  시드는 초기화뿐 아니라 무작위 데이터와 무작위 가중치 자체를 바꾸므로(예: 초기화 직후의 값을 출력하는 블록) 허용
+  오차로 쓰면 반올림 수준의 출력까지 크게 풀어 버립니다. 숫자 아닌 글자가 CPU 변형에서 달라지는 출력은 허용 오차로
+  덮을 수 없으므로 따로 알립니다.
 - `--write`: 잰 폭이 0이 아닌 출력의 주석을 `<!--pytest-codeblocks:expected-output tolerance=T spread=S-->`로 고칩니다
   (폭이 0이면 허용 오차를 지워 글자 그대로 비교). 고친 뒤 diff를 읽으세요.
 """
@@ -84,10 +85,9 @@ def measure(path: Path, runs: dict[str, dict[str, dict[str, str]]]) -> list[dict
                     spread = max(spread, d)
                     if "시드+0" in name:
                         cpu_spread = max(cpu_spread, d)
-        if cpu_spread == 0:
-            spread = 0.0
-            text_changed = [(name, a) for name, a in text_changed if "시드+0" in name]
-        report.append({"line": block.output.line, "spread": spread, "cpu_spread": cpu_spread,
+        seed_spread, spread = spread, cpu_spread
+        text_changed = [(name, a) for name, a in text_changed if "시드+0" in name]
+        report.append({"line": block.output.line, "spread": spread, "cpu_spread": cpu_spread, "seed_spread": seed_spread,
                        "text_changed": text_changed, "tolerance": block.output.tolerance})
     return report
 
@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
                     print(f"{rel}:{item['line']}: {name}에서 숫자 아닌 글자가 달라집니다 (허용 오차로 덮을 수 없음):\n{actual}")
             elif item["spread"] or item["tolerance"]:
                 now = f"지금 tolerance={item['tolerance'].text}" if item["tolerance"] else "지금 허용 오차 없음"
-                print(f"{rel}:{item['line']}: 잰 폭 {item['spread']:.3g} (CPU 변형만 {item['cpu_spread']:.3g}), "
+                print(f"{rel}:{item['line']}: CPU 변형의 폭 {item['spread']:.3g} (시드까지 {item['seed_spread']:.3g}), "
                       f"제안 tolerance={nice_ceiling(item['spread'])} ({now})")
         if args.write:
             write(path, report)
