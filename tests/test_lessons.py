@@ -203,6 +203,8 @@ def test_minimum_versions_are_stated_on_the_home_page_and_readme():
 # 계산한 값이 아니라 고정된 모양만 그리는 도식(구조도, 화살표 설명): 숫자를 출력하지 않아도 됩니다.
 DIAGRAMS: set[str] = {
     "14-12-unet-skip.png",  # U-Net의 수축·확장 경로와 스킵 연결 도식
+    "14-05-inception-module.png", "14-05-residual-unit.png", "14-05-separable-conv.png",  # 14.5의 구조 도식
+    "14-05-se-block.png", "14-05-other-blocks.png", "14-05-compound-scaling.png",
 }
 
 
