@@ -3,7 +3,8 @@
 - 케라스 캐시(`KERAS_HOME`)를 이 실행만의 임시 폴더로 정하고 저장소의 작은 데이터(tests/data/)로 채웁니다.
   텐서플로를 불러오기 전에 해야 하므로 이 파일이 맨 먼저 합니다. 사용자의 `~/.keras`는 읽지도 쓰지도 않고,
   인터넷이 있어도 아무것도 내려받지 않습니다 (tools/offline_data.py).
-- 텐서플로 로그를 끄고, matplotlib은 창 없는 백엔드(Agg)로 그립니다.
+- 텐서플로 로그를 끄고, matplotlib은 창 없는 백엔드(Agg)로 그립니다. 텐서플로는 스레드 하나로 계산합니다
+  (tools/project.py의 COMPUTE_THREADS: 출력이 코어 수에 달리지 않게).
 - 체인마다 케라스 상태를 비우고 시드를 42로 다시 정하며, 빈 임시 폴더에서 실행합니다.
 - 코드 블록의 수집과 실행, 블록별 기대 출력, download 표시, 작성자 모드는 tools/pageblocks.py에 있습니다.
 """
@@ -20,6 +21,9 @@ os.environ.setdefault("MPLBACKEND", "Agg")
 import pytest  # noqa: E402
 
 import offline_data  # noqa: E402
+import project  # noqa: E402
+
+project.pin_compute_threads()  # 스레드 하나로: 출력이 코어 수에 달리지 않게 (project.COMPUTE_THREADS)
 
 pytest_plugins = ["pageblocks"]
 
@@ -87,7 +91,7 @@ def pytest_collection_modifyitems(config, items):
         if isinstance(item, ChainItem):
             item.add_marker(pytest.mark.xdist_group(f"page:{item.where}"))
         elif item.path.name in ("test_explorers.py", "test_print.py") or item.name == "test_lesson_pages_screenshots":
-            # 페이지 훑기(axe 감사 포함)가 가장 긴 "site" 작업자와 나눕니다 (사이트를 한 번 더 빌드해도 더 빠름)
+            # 페이지 훑기(axe 감사 포함)가 가장 긴 "site" 작업자와 나눕니다 (빌드한 사이트는 tests/conftest.py의 built_site를 함께 씀)
             item.add_marker(pytest.mark.xdist_group("explorers"))
         elif "built_site" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("site"))

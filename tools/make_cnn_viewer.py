@@ -23,6 +23,10 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+import project  # noqa: E402
+
+project.pin_compute_threads()  # 페이지의 검사와 같은 스레드 수: 같은 컴퓨터에서 페이지와 같은 가중치 (project.COMPUTE_THREADS)
 OUTPUT = ROOT / "docs" / "assets" / "explorers" / "cnn-viewer.json"
 SEED = 42
 SIGNIFICANT_DIGITS = 6  # JSON의 가중치: 유효 숫자 여섯 자리 (float32의 정밀도에 가깝고 파일은 작게)

@@ -28,6 +28,7 @@ from nbclient import NotebookClient
 
 import notebooks
 import offline_data
+import project
 from project import FIGURES, ROOT
 
 # 텐서플로가 로그 설정 전에 C++에서 바로 찍는 시작 메시지 (시각이 들어 있어 노트북을 매번 바꿉니다)
@@ -96,6 +97,7 @@ def main(argv: list[str]) -> None:
     os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
     # 테스트(conftest.py의 enable_op_determinism)와 같이 결정적인 연산으로 실행해 그림이 매번 같게
     os.environ.setdefault("TF_DETERMINISTIC_OPS", "1")
+    project.pin_compute_threads()  # 검사와 같은 스레드 수 (project.COMPUTE_THREADS)
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     pages = [Path(a).resolve() for a in args] or notebooks.hands_on_pages()
     with tempfile.TemporaryDirectory(prefix="keras-home-") as keras_home:

@@ -16,7 +16,8 @@ pytest-codeblocks(`--codeblocks`)의 주석 문법과 수집 단위(체인 하�
 - 기대 출력 주석에 허용 오차가 있으면(`<!--pytest-codeblocks:expected-output tolerance=0.03 spread=0.02-->`)
   숫자 아닌 글자는 그대로, 숫자는 하나씩 허용 오차 안에서 비교합니다 (tools/page.py의 Output.mismatch).
   허용 오차는 tools/tolerances.py가 CPU 변형과 시드로 잰 폭에서 제안합니다.
-- `--update-outputs`(작성자 모드): 비교하지 않고 실제 출력으로 페이지의 기대 출력을 고쳐 씁니다.
+- `--update-outputs`(작성자 모드): 비교하지 않고 실제 출력으로 페이지의 기대 출력을 고쳐 씁니다. 체인의 출력이 모두
+  허용 오차 안이면 그대로 두고, 하나라도 벗어나면 그 체인의 출력을 모두 이번 실행의 것으로 씁니다 (한 실행의 출력끼리).
   출력이 있는데 기대 출력이 없으면 블록 바로 아래에 넣고, 출력이 없어졌으면 지웁니다. 허용 오차 안인 출력은
   그대로 두고, 고칠 때도 주석의 허용 오차는 남깁니다. 고친 뒤 diff를 읽으세요.
 """
@@ -217,16 +218,29 @@ def rewrite_outputs(path: Path, actual: dict[int, str]) -> bool:
     """작성자 모드: 블록 줄 → 실제 출력으로 페이지의 기대 출력을 고칩니다. 바뀌었으면 True."""
     page = page_model.parse_text(path.read_text(encoding="utf-8"), path)
     lines = page.text.splitlines()
+
+    def differs(block) -> bool:
+        text = actual.get(block.line)
+        if text is None:
+            return False
+        if block.output is None:
+            return bool(text)
+        return not text or block.output.mismatch(text) is not None
+
+    # 체인의 출력은 한 번의 실행에서 나온 것이어야 서로 맞습니다 (위 블록의 정확도와 아래 학습 곡선의 정확도처럼).
+    # 그래서 체인의 블록 하나라도 허용 오차를 넘으면 그 체인의 출력을 모두 새로 쓰고, 모두 허용 오차 안이면 그대로 둡니다
+    # (다른 CPU에서 고쳐 써도 페이지가 흔들리지 않게).
+    rewrite = {b.line for chain in page.chains if any(differs(b) for b in chain.blocks) for b in chain.blocks}
     # 아래에서 위로 고쳐야 앞쪽 줄 번호가 그대로입니다
     for block in sorted(page.blocks, key=lambda b: b.line, reverse=True):
-        if block.line not in actual:
+        if block.line not in actual or block.line not in rewrite:
             continue
         text = actual[block.line]
         indent = " " * block.indent
         if block.output is not None:
             start, end = block.output.line - 1, block.output.end_line  # 주석 줄부터 닫는 펜스까지
-            if text and block.output.mismatch(text) is None:
-                continue  # 같거나 허용 오차 안: 그대로 둡니다 (다른 CPU에서 고쳐 써도 페이지가 흔들리지 않게)
+            if text == block.output.text:
+                continue
             lines[start:end] = _fence(text, indent, block.output.tolerance) if text else []
             if not text and start < len(lines) and start > 0 and not lines[start].strip() and not lines[start - 1].strip():
                 del lines[start]

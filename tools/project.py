@@ -94,3 +94,19 @@ def fill_versions(text: str) -> str:
     pinned = pinned_versions()
     return VERSION_PLACEHOLDER.sub(
         lambda m: pinned[m.group(1)] if m.group(2) == "version" else MINIMUM_VERSIONS[m.group(1)], text)
+
+
+# ---------------------------------------------------------------- 계산 환경: 검사와 노트북이 같은 반올림으로
+
+# 텐서플로는 코어 수만큼 스레드를 써서 합을 나눠 더하므로, 코어 수가 다른 컴퓨터에서는 반올림이 달라집니다(훈련 결과의
+# 셋째 자리). 검사와 노트북 실행은 스레드 하나로 계산해 출력이 코어 수에 달리지 않게 하고, 여러 스레드(학습자의 코랩과
+# 노트북)에서의 차이는 허용 오차를 잴 때 변형 하나로 넣습니다 (tools/tolerances.py). 작업자 두 개가 코어 두 개를 나눠 쓰는
+# 검사에서는 스레드끼리 다투지 않아 훨씬 빠르기도 합니다. 이미 정한 값은 바꾸지 않습니다 (허용 오차를 잴 때 덮어씀).
+COMPUTE_THREADS = {"TF_NUM_INTRAOP_THREADS": "1", "TF_NUM_INTEROP_THREADS": "1"}
+
+
+def pin_compute_threads(environ=None) -> None:
+    """COMPUTE_THREADS를 환경 변수로 정합니다 (텐서플로를 불러오기 전에, 이미 있는 값은 그대로)."""
+    environ = os.environ if environ is None else environ
+    for name, value in COMPUTE_THREADS.items():
+        environ.setdefault(name, value)

@@ -4,6 +4,8 @@
 
 - CPU 변형: 텐서플로의 oneDNN은 명령어 집합에 따라 커널을 고르고, 반올림이 달라집니다. ONEDNN_MAX_CPU_ISA로
   SSE4.1, AVX2, 제한 없음(이 컴퓨터의 최대) 세 가지를 한 컴퓨터에서 재현합니다 (../shared/tools/cpu-variants와 같은 셋).
+  검사는 스레드 하나로 계산하지만(tools/project.py의 COMPUTE_THREADS) 학습자의 코랩과 노트북은 코어 수만큼 스레드를
+  쓰므로, 스레드 2개와 4개로 계산하는 변형도 함께 돌립니다 (스레드 수가 달라도 합을 나누는 방식이 달라져 반올림이 바뀜).
 - 시드: 제한 없는 CPU에서 체인의 `set_random_seed(s)`를 s+1, s+2 …로 바꿔 실행합니다 (--seed-offset). 훈련은 반올림
   차이를 키우므로, 처음 보는 CPU의 결과는 시드를 바꾼 결과만큼 달라질 수 있습니다.
 - 실행마다 `pytest --record-outputs`로 블록별 실제 출력을 받아 페이지의 기대 출력과 숫자별로 비교합니다.
@@ -31,14 +33,24 @@ from pathlib import Path
 import page as page_model
 from project import ROOT
 
-CPU_VARIANTS = ("SSE41", "AVX2", "DEFAULT")
+# 변형 이름 → 환경 변수. "DEFAULT"는 제한 없는 CPU, 스레드 하나 (검사와 같음)
+def _threads(n: int) -> dict[str, str]:
+    return {"TF_NUM_INTRAOP_THREADS": str(n), "TF_NUM_INTEROP_THREADS": str(n)}
 
 
-def run_variant(pages: list[str], isa: str, seed_offset: int) -> dict[str, dict[str, str]]:
-    env = dict(os.environ)
-    env.pop("ONEDNN_MAX_CPU_ISA", None)
-    if isa != "DEFAULT":
-        env["ONEDNN_MAX_CPU_ISA"] = isa
+CPU_VARIANTS = {
+    "SSE41": {"ONEDNN_MAX_CPU_ISA": "SSE41"},
+    "AVX2": {"ONEDNN_MAX_CPU_ISA": "AVX2"},
+    "DEFAULT": {},
+    "스레드2": _threads(2),  # 코어 2개인 코랩
+    "스레드4": _threads(4),  # 코어 4개인 노트북
+}
+
+
+def run_variant(pages: list[str], variant: str, seed_offset: int) -> dict[str, dict[str, str]]:
+    env = {k: v for k, v in os.environ.items() if k != "ONEDNN_MAX_CPU_ISA" and not k.startswith("TF_NUM_")}
+    env.update(CPU_VARIANTS[variant])
+    isa = variant
     with tempfile.TemporaryDirectory() as tmp:
         record = Path(tmp) / "outputs.json"
         cmd = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:randomly", *pages,

@@ -16,7 +16,7 @@ class Report:
         self.search: list[tuple[str, str, int | None, list[str]]] = []
         self.search_s = 0.0
         self.shots: Path | None = None
-        self.printed: tuple[int, int, Path] | None = None  # (PDF 쪽수, 절 수, PDF 경로)
+        self.printed: tuple[int, int] | None = None  # (A4로 어림한 쪽수, 절 수)
 
     def pytest_terminal_summary(self, terminalreporter):
         tr = terminalreporter
@@ -46,9 +46,9 @@ class Report:
             for query, expected, rank, top in self.search:
                 tr.write_line(f"  {query:<20} → {expected:<40} {('순위 ' + str(rank)) if rank else '없음!'}")
         if self.printed:
-            pages, sections, pdf = self.printed
+            pages, sections = self.printed
             tr.write_line("")
-            tr.write_line(f"인쇄용 14장 전체: 절 {sections}개, A4 {pages}쪽 ({pdf})")
+            tr.write_line(f"인쇄용 14장 전체: 절 {sections}개, A4로 어림한 쪽수 {pages}쪽")
         if self.shots:
             tr.write_line("")
             tr.write_line(f"스크린숏: {self.shots}")
