@@ -194,6 +194,31 @@ PAGES = {
 }
 
 
+# 작성자 모드(--update-outputs)에서만 쓰는 페이지: 체인의 한 블록이 허용 오차를 넘으면 그 체인의 출력을 모두 새로 씁니다
+UPDATE_ONLY = {
+    "tolerance_chain": """\
+        # 체인의 출력은 한 실행에서
+
+        ```python
+        print(f"검증 정확도: {0.684:.3f}")
+        ```
+        <!--pytest-codeblocks:expected-output tolerance=0.01 spread=0.01-->
+        ```
+        검증 정확도: 0.680
+        ```
+
+        <!--pytest-codeblocks:cont-->
+        ```python
+        print(f"마지막 검증 정확도: {0.684:.3f}")
+        ```
+        <!--pytest-codeblocks:expected-output tolerance=0.001 spread=0.001-->
+        ```
+        마지막 검증 정확도: 0.680
+        ```
+        """,
+}
+
+
 def _write_project(work, pages, chain_time_limit=1):
     shutil.copy(ROOT / "conftest.py", work / "conftest.py")
     (work / "pytest.ini").write_text(
@@ -221,8 +246,8 @@ def harness_run(tmp_path_factory):
     main = _pytest(work, "--continue-on-collection-errors")
     downloads = _pytest(work, "--run-downloads", "download.md", "download_broken.md", env={"PAGEBLOCKS_STAND_INS": "1"})
     update_dir = tmp_path_factory.mktemp("update")
-    _write_project(update_dir, {k: PAGES[k] for k in ("wrong_output", "mid_chain", "missing_output", "tolerance_ok",
-                                                      "tolerance_number")}, 60)
+    _write_project(update_dir, {**{k: PAGES[k] for k in ("wrong_output", "mid_chain", "missing_output", "tolerance_ok",
+                                                         "tolerance_number")}, **UPDATE_ONLY}, 60)
     update = _pytest(update_dir, "--update-outputs")
     return {"main": main, "downloads": downloads, "update": update, "update_dir": update_dir}
 
@@ -297,7 +322,7 @@ def test_mistyped_mark_is_rejected(harness_run):
     _has(harness_run["main"][1], "typo_mark.md:3: 표시 pytest.mark.downlaod는 쓸 수 없습니다*")
 
 
-def test_update_outputs_rewrites_each_block_output(harness_run):
+def test_update_outputs_rewrites_each_block_output_and_whole_drifting_chains(harness_run):
     code, out = harness_run["update"]
     assert code == 0, out
     work = harness_run["update_dir"]
@@ -311,6 +336,11 @@ def test_update_outputs_rewrites_each_block_output(harness_run):
     fixed = page_model.parse_text((work / "tolerance_number.md").read_text(encoding="utf-8"), work / "t.md")
     assert fixed.blocks[0].output.text == "에포크 3\nmAP: 0.64\n"
     assert fixed.blocks[0].output.tolerance == page_model.Tolerance("0.02", "0.01")
+    # 둘째 블록이 허용 오차를 넘으면 허용 오차 안이던 첫 블록까지 같은 실행의 출력으로 (위아래 숫자가 서로 맞게)
+    chain = page_model.parse_text((work / "tolerance_chain.md").read_text(encoding="utf-8"), work / "c.md")
+    assert [b.output.text for b in chain.blocks] == ["검증 정확도: 0.684\n", "마지막 검증 정확도: 0.684\n"]
+    assert [b.output.tolerance for b in chain.blocks] == [page_model.Tolerance("0.01", "0.01"),
+                                                          page_model.Tolerance("0.001", "0.001")]
 
 
 def test_page_model_finds_folded_code_and_folded_keras3_box(tmp_path):
