@@ -18,6 +18,7 @@ pytest-codeblocks(`--codeblocks`)의 주석 문법과 수집 단위(체인 하�
   허용 오차는 tools/tolerances.py가 CPU 변형과 시드로 잰 폭에서 제안합니다.
 - `--update-outputs`(작성자 모드): 비교하지 않고 실제 출력으로 페이지의 기대 출력을 고쳐 씁니다. 체인의 출력이 모두
   허용 오차 안이면 그대로 두고, 하나라도 벗어나면 그 체인의 출력을 모두 이번 실행의 것으로 씁니다 (한 실행의 출력끼리).
+  `--rewrite-all-outputs`를 더하면 허용 오차 안인 체인까지 모두 씁니다 (노트북을 --force로 다시 실행해 그림이 바뀔 때).
   출력이 있는데 기대 출력이 없으면 블록 바로 아래에 넣고, 출력이 없어졌으면 지웁니다. 허용 오차 안인 출력은
   그대로 두고, 고칠 때도 주석의 허용 오차는 남깁니다. 고친 뒤 diff를 읽으세요.
 """
@@ -47,6 +48,9 @@ def pytest_addoption(parser):
     group.addoption("--run-downloads", action="store_true", help="download 표시가 붙은 체인도 실행합니다 (인터넷이 필요).")
     group.addoption("--update-outputs", action="store_true",
                     help="작성자 모드: 실행한 페이지의 기대 출력을 실제 출력으로 고쳐 씁니다.")
+    group.addoption("--rewrite-all-outputs", action="store_true",
+                    help="--update-outputs와 함께: 허용 오차 안이어도 모든 출력을 이번 실행의 것으로 씁니다 "
+                         "(계산 환경이 바뀌어 노트북의 그림과 페이지의 숫자를 한 실행에 맞출 때).")
     group.addoption("--record-outputs", metavar="FILE",
                     help="비교하지 않고 블록마다 실제 출력을 JSON으로 적습니다 (tools/tolerances.py가 씀).")
     group.addoption("--seed-offset", type=int, default=0,
@@ -214,8 +218,9 @@ def _fence(text: str, indent: str, tolerance: page_model.Tolerance | None = None
             *[(indent + ln if ln else ln) for ln in body.splitlines()], indent + fence]
 
 
-def rewrite_outputs(path: Path, actual: dict[int, str]) -> bool:
-    """작성자 모드: 블록 줄 → 실제 출력으로 페이지의 기대 출력을 고칩니다. 바뀌었으면 True."""
+def rewrite_outputs(path: Path, actual: dict[int, str], everything: bool = False) -> bool:
+    """작성자 모드: 블록 줄 → 실제 출력으로 페이지의 기대 출력을 고칩니다. 바뀌었으면 True.
+    everything: 허용 오차 안인 체인까지 모두 (--rewrite-all-outputs)."""
     page = page_model.parse_text(path.read_text(encoding="utf-8"), path)
     lines = page.text.splitlines()
 
@@ -230,7 +235,7 @@ def rewrite_outputs(path: Path, actual: dict[int, str]) -> bool:
     # 체인의 출력은 한 번의 실행에서 나온 것이어야 서로 맞습니다 (위 블록의 정확도와 아래 학습 곡선의 정확도처럼).
     # 그래서 체인의 블록 하나라도 허용 오차를 넘으면 그 체인의 출력을 모두 새로 쓰고, 모두 허용 오차 안이면 그대로 둡니다
     # (다른 CPU에서 고쳐 써도 페이지가 흔들리지 않게).
-    rewrite = {b.line for chain in page.chains if any(differs(b) for b in chain.blocks) for b in chain.blocks}
+    rewrite = {b.line for chain in page.chains if everything or any(differs(b) for b in chain.blocks) for b in chain.blocks}
     # 아래에서 위로 고쳐야 앞쪽 줄 번호가 그대로입니다
     for block in sorted(page.blocks, key=lambda b: b.line, reverse=True):
         if block.line not in actual or block.line not in rewrite:
@@ -263,6 +268,6 @@ def pytest_sessionfinish(session):
         _UPDATES.clear()
         return
     for path, actual in _UPDATES.items():
-        if rewrite_outputs(path, actual):
+        if rewrite_outputs(path, actual, session.config.getoption("--rewrite-all-outputs")):
             print(f"\n기대 출력을 고쳤습니다: {path}")
     _UPDATES.clear()

@@ -12,6 +12,8 @@
  *   계산 → 다시 그리기)를 탑니다. CNNViewer.select(층 이름, 특성 맵 번호)는 특성 맵 단추를 누르는 것과 같습니다.
  *   CNNViewer.ready는 자리마다 위젯이 준비되면 풀리는 Promise입니다.
  *
+ * - explorers.js 뒤에 불러옵니다(mkdocs.yml의 extra_javascript 순서): 요소를 만드는 도우미 el을 함께 씁니다.
+ *
  * 화면의 숫자는 data-value="이름" 속성이 붙은 요소에 들어 있고, 입력 칸과 특성 맵 칸은 data-v(값)를 가집니다.
  */
 (function () {
@@ -144,21 +146,9 @@
     return s.charAt(0) === '-' ? '\u2212' + s.slice(1) : s;
   }
 
-  /** 요소 만들기: el('div', {class: 'a', text: '…'}, [자식…]) */
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      var value = attrs[key];
-      if (value === undefined || value === null || value === false) return;
-      if (key === 'text') node.textContent = value;
-      else if (key === 'class') node.className = value;
-      else node.setAttribute(key, value === true ? '' : value);
-    });
-    (children || []).forEach(function (c) {
-      if (c !== null && c !== undefined) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
-    });
-    return node;
-  }
+  /** 요소 만들기: el('div', {class: 'a', text: '…'}, [자식…]) — explorers.js(먼저 불러옴)의 것을 함께 씀 */
+  var el = window.CNNExplorers.el;
+
 
   var uid = 0;
   function nextId(prefix) {

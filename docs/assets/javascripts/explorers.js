@@ -93,10 +93,12 @@
       else node.setAttribute(key, value === true ? '' : value);
     });
     (children || []).forEach(function (c) {
-      if (c) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
+      if (c !== null && c !== undefined) node.appendChild(typeof c === 'string' ? document.createTextNode(c) : c);
     });
     return node;
   }
+  api.el = el; // 14.5절의 CNN 들여다보기(cnn-viewer.js)도 이 함수를 씁니다
+
 
   var uid = 0;
   function nextId(prefix) {
