@@ -38,7 +38,8 @@ class Report:
             )
             audited = [v for v in rows if v.axe]
             tr.write_line(
-                f"axe 접근성 감사: 페이지 {len(audited)}개 × 밝은·어두운 테마, 방문 중 {sum(v.axe_ms for v in rows) / 1000:.1f} 초"
+                f"axe 접근성 감사: 밝은 테마 페이지 {len(audited)}개, 어두운 테마 {sum('어두운' in v.axe for v in audited)}개, "
+                f"방문 중 {sum(v.axe_ms for v in rows) / 1000:.1f} 초"
             )
         if self.search:
             tr.write_line("")
