@@ -18,12 +18,14 @@ import page as page_model
 # ---------------------------------------------------------------- 빌드
 
 
-def build_site(config_file: Path, site_dir: Path, github_repository: str | None = None) -> subprocess.CompletedProcess:
+def build_site(config_file: Path, site_dir: Path, github_repository: str | None = None,
+               print_site: bool = True) -> subprocess.CompletedProcess:
     """`mkdocs build --strict`를 실행합니다. 실패 여부와 출력은 호출한 쪽이 판단합니다.
 
     검사의 빌드는 환경의 GITHUB_REPOSITORY를 물려받지 않습니다 (GitHub Actions에서도 로컬과 같은 사이트를 검사하도록).
-    인쇄용 페이지(print-site)는 공개용 빌드처럼 언제나 만듭니다 (PRINT_SITE=true).
-    github_repository를 주면 Actions처럼 그 저장소("OWNER/NAME")의 사이트로 빌드합니다."""
+    인쇄용 페이지(print-site)는 공개용 빌드처럼 만듭니다 (PRINT_SITE=true, print_site=False이면 빼고).
+    github_repository를 주면 Actions처럼 그 저장소("OWNER/NAME")의 사이트로 빌드합니다.
+    print_site=False: 인쇄용 페이지 없이 (그 페이지를 보지 않는 검사의 빌드를 몇 초 줄임)."""
     env = {k: v for k, v in os.environ.items() if k != "GITHUB_REPOSITORY"}
     if github_repository:
         env["GITHUB_REPOSITORY"] = github_repository
@@ -31,7 +33,7 @@ def build_site(config_file: Path, site_dir: Path, github_repository: str | None 
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True,
         text=True,
-        env={**env, "NO_MKDOCS_2_WARNING": "1", "PRINT_SITE": "true"},  # 공개용 빌드처럼 인쇄용 페이지까지
+        env={**env, "NO_MKDOCS_2_WARNING": "1", "PRINT_SITE": "true" if print_site else "false"},  # 공개용 빌드처럼 인쇄용 페이지까지
         cwd=Path(config_file).parent,  # mkdocs-jupyter의 캐시(.cache/)가 그 사이트 폴더에 생기도록
     )
 
