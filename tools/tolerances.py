@@ -50,14 +50,13 @@ CPU_VARIANTS = {
 def run_variant(pages: list[str], variant: str, seed_offset: int) -> dict[str, dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if k != "ONEDNN_MAX_CPU_ISA" and not k.startswith("TF_NUM_")}
     env.update(CPU_VARIANTS[variant])
-    isa = variant
     with tempfile.TemporaryDirectory() as tmp:
         record = Path(tmp) / "outputs.json"
         cmd = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:randomly", *pages,
                "--record-outputs", str(record), "--seed-offset", str(seed_offset)]
         result = subprocess.run(cmd, cwd=ROOT, env=env, capture_output=True, text=True)
         if not record.exists():
-            sys.exit(f"{isa} 시드+{seed_offset}: 실행 실패\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
+            sys.exit(f"{variant} 시드+{seed_offset}: 실행 실패\n{result.stdout[-3000:]}{result.stderr[-3000:]}")
         return json.loads(record.read_text(encoding="utf-8"))
 
 
@@ -127,10 +126,10 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--jobs", type=int, default=2, help="동시에 돌릴 실행 수 (코어 수)")
     args = parser.parse_args(argv)
     pages = [str(Path(p).resolve().relative_to(ROOT)) for p in args.pages]
-    plan = [(isa, 0) for isa in CPU_VARIANTS] + [("DEFAULT", k) for k in range(1, args.seeds + 1)]
+    plan = [(variant, 0) for variant in CPU_VARIANTS] + [("DEFAULT", k) for k in range(1, args.seeds + 1)]
     with ThreadPoolExecutor(args.jobs) as pool:
         results = list(pool.map(lambda p: run_variant(pages, *p), plan))
-    runs = {f"{isa} 시드+{k}": r for (isa, k), r in zip(plan, results)}
+    runs = {f"{variant} 시드+{k}": r for (variant, k), r in zip(plan, results)}
     status = 0
     for rel in pages:
         path = ROOT / rel

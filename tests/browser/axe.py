@@ -1,9 +1,10 @@
 """axe-core 접근성 감사 (axe-playwright-python이 함께 주는 axe.min.js: 내려받지 않음, 오프라인).
 
 페이지 훑기(sweep.visit_page)가 한 번의 방문 끝에 부릅니다: 따로 페이지를 다시 열지 않아 빠릅니다. 그때 페이지는
-어두운 테마이므로 먼저 색에 달린 규칙(THEME_RULES)만 돌리고(DARK_NOTEBOOKS 밖의 노트북 페이지는 건너뜀), 테마 버튼으로 밝은 테마로 돌아와 모든 규칙(TAGS)을
-돌립니다 (나머지 규칙은 테마와 무관). 감사 전에 probes/axe_prepare.js가 되풀이되는 마디를 줄입니다 (색 조합은 모두
-남김). 결과는 Visit.axe에 {"어두운": […], "밝은": […]}로, 위반마다 {id, impact, help, nodes}. 검사는 test_a11y.py.
+어두운 테마이므로 먼저 색에 달린 규칙(THEME_RULES)만 돌리고(DARK_NOTEBOOKS 밖의 노트북 페이지는 건너뜀), 테마 버튼으로
+밝은 테마로 돌아와 모든 규칙(TAGS)을 돌립니다 (나머지 규칙은 테마와 무관). 감사 전에 probes/axe_prepare.js가 되풀이되는
+마디를 줄입니다 (색 조합은 모두 남김). 결과는 Visit.axe에 {"어두운": […], "밝은": […]}로(어두운 테마를 건너뛴 페이지는
+"밝은"만), 위반마다 {id, impact, help, nodes}. 검사는 test_a11y.py.
 """
 
 from __future__ import annotations

@@ -468,6 +468,14 @@ def _cell_center(page, i):
     return box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
 
 
+def _drag(page, start: int, end: int):
+    """마우스 단추를 누른 채 start 칸에서 end 칸까지 끕니다 (칸 번호는 행 우선 0~63)."""
+    page.mouse.move(*_cell_center(page, start))
+    page.mouse.down()
+    page.mouse.move(*_cell_center(page, end), steps=8)
+    page.mouse.up()
+
+
 def ui_session(page, data, digits_test) -> tuple[list[dict], list[list[int]], list[str]]:
     """사용자처럼 조작하고, 조작마다 (화면, 기대하는 입력 격자)를 모읍니다. 기대 격자는 화면 안내문의 규칙대로
     파이썬에서 따라 계산합니다. problems: 격자 밖의 문제 (불러온 숫자의 정답 표시 등)."""
@@ -508,10 +516,7 @@ def ui_session(page, data, digits_test) -> tuple[list[dict], list[list[int]], li
         problems.append(f"지운 뒤의 안내: {seen[-1]['values'].get('source')!r}")
     # 4. 마우스로 끌어 칠하기 (붓 16): 2행 3열에서 6행 3열까지, 그다음 같은 칸을 다시 눌러 지우기
     root.get_by_label("진하게 (16)").check()
-    page.mouse.move(*_cell_center(page, 2 * 8 + 3))
-    page.mouse.down()
-    page.mouse.move(*_cell_center(page, 6 * 8 + 3), steps=8)
-    page.mouse.up()
+    _drag(page, 2 * 8 + 3, 6 * 8 + 3)
     for r in range(2, 7):
         pixels[r * 8 + 3] = 16
     snap(pixels)
@@ -520,10 +525,7 @@ def ui_session(page, data, digits_test) -> tuple[list[dict], list[list[int]], li
     snap(pixels)
     # 중간 붓(8)으로 가로 획
     root.get_by_label("중간 (8)").check()
-    page.mouse.move(*_cell_center(page, 1 * 8 + 1))
-    page.mouse.down()
-    page.mouse.move(*_cell_center(page, 1 * 8 + 6), steps=8)
-    page.mouse.up()
+    _drag(page, 1 * 8 + 1, 1 * 8 + 6)
     for c in range(1, 7):
         pixels[8 + c] = 8
     snap(pixels)
