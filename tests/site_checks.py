@@ -115,20 +115,23 @@ class _Refs(HTMLParser):
                 self.fetched.append((self.getpos()[0], "style", m.group(1) or m.group(2)))
 
 
-def parse_html(path: Path) -> _Refs:
+@functools.lru_cache(maxsize=4096)
+def _parse_cached(path: Path, mtime_ns: int, size: int) -> _Refs:
     parser = _Refs()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
 
 
-@functools.lru_cache(maxsize=4096)
-def _ids_cached(path: Path, mtime_ns: int) -> frozenset[str]:
-    return frozenset(parse_html(path).ids)
+def parse_html(path: Path) -> _Refs:
+    """빌드된 HTML 파일의 id, 링크, 가져오는 주소 (파일이 바뀌지 않았으면 한 번만 읽습니다: 여러 검사가 같은 사이트를
+    읽으므로). 돌려준 값은 읽기만 하세요."""
+    stat = path.stat()
+    return _parse_cached(path, stat.st_mtime_ns, stat.st_size)
 
 
-def ids_of(html: Path) -> frozenset[str]:
-    """빌드된 HTML 파일의 모든 id (파일이 바뀌지 않았으면 한 번만 읽습니다)."""
-    return _ids_cached(html, html.stat().st_mtime_ns)
+def ids_of(html: Path) -> set[str]:
+    """빌드된 HTML 파일의 모든 id (읽기만 하세요)."""
+    return parse_html(html).ids
 
 
 def external_requests(site_dir: Path) -> list[str]:

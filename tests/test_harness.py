@@ -97,7 +97,7 @@ PAGES = {
         설명 한 줄.
 
         ```python
-        import tensorflow_does_not_exist
+        import module_that_does_not_exist
         ```
         """,
     "download": """\
@@ -283,7 +283,7 @@ def test_folded_block_runs_as_part_of_its_chain(harness_run):
 
 def test_broken_block_fails_naming_page_line_in_traceback(harness_run):
     _has(harness_run["main"][1], "broken.md:5: 코드 블록이 실패했습니다", '*File "broken.md", line 6*',
-         "*No module named 'tensorflow_does_not_exist'*")
+         "*No module named 'module_that_does_not_exist'*")
 
 
 def test_download_chain_skips_with_reason_and_runs_with_stand_ins(harness_run):

@@ -10,7 +10,8 @@
 - `weights="imagenet"`인 `keras.applications`의 모델 → 같은 구조를 `weights=None`(무작위 초기화)으로.
 - `keras.datasets.mnist`, `fashion_mnist`의 `load_data()` → 모양과 자료형이 같은 작은 무작위 배열
   (훈련 6,000장, 테스트 100장: 페이지 코드가 검증 세트로 떼는 5,000장보다 많게).
-- `Model.fit`, `evaluate`, `predict` → 데이터의 앞 4개(tf.data는 4개 샘플)와 1 에포크로.
+- `Model.fit`, `evaluate`, `predict` → 데이터의 앞 4개(tf.data는 4개 샘플)와 1 에포크로, 즉시 실행(run_eagerly)으로.
+  그래프 모드에서만 드러나는 문제는 주간 워크플로의 실제 실행이 봅니다.
 - 꽃 사진은 원래 검사처럼 저장소의 500장 캐시를 씁니다 (tools/offline_data.py).
 - 표시의 `stand_in="이름 = 값; …"`: 체인의 맨 위 수준 대입 `이름 = …`을 그 값으로 바꿉니다 (예: 반복 횟수
   `STEPS = 2`처럼 fit을 쓰지 않는 긴 반복).
@@ -108,6 +109,7 @@ def _shrunk(method, name):
         for key in ("x", "y", "validation_data", "sample_weight"):
             if key in kwargs:
                 kwargs[key] = _small(kwargs[key])
+        self.run_eagerly = True  # 샘플 4개로는 그래프를 만드는(tf.function 추적) 시간이 실행보다 깁니다
         if name == "fit":
             kwargs["epochs"] = 1
             kwargs.pop("steps_per_epoch", None)

@@ -70,6 +70,24 @@ def script(name: str) -> str:
     return (PROBES / f"{name}.js").read_text(encoding="utf-8")
 
 
+def small_search_index(context):
+    """Material의 검색 워커는 페이지를 열 때마다 검색 색인 전체(약 0.9 MB)로 lunr 색인을 새로 만듭니다 (페이지마다 CPU
+    0.5초쯤, 다른 검사와 코어를 나눠 쓰는 동안 그만큼 느려짐). 검색은 test_search.py가 전체 색인으로 검사하므로, 다른
+    브라우저 검사의 context에서는 색인 요청을 서버에 그대로 보내 받되(전송량은 그대로 셈, 주소가 틀리면 그대로 실패)
+    워커에는 첫 문서 하나만 담은 색인을 건넵니다: 워커는 같은 코드로 돌고 오류가 나면 콘솔에 보입니다."""
+
+    def handle(route):
+        response = route.fetch()
+        if not response.ok:
+            route.fulfill(response=response)
+            return
+        data = response.json()
+        data["docs"] = data["docs"][:1]
+        route.fulfill(response=response, json=data)
+
+    context.route("**/search/search_index.json", handle)
+
+
 # ---------------------------------------------------------------- 어떤 페이지를 여는가
 
 
@@ -204,6 +222,7 @@ class Tab:
         self.context = self.browser.new_context(
             viewport=DESKTOP, locale="ko-KR", color_scheme="light", service_workers="block"
         )
+        small_search_index(self.context)
         page = self.page = self.context.new_page()
         on = lambda event, fn: page.on(event, lambda x: self.visit is not None and fn(self.visit, x))  # noqa: E731
         on("console", lambda v, m: m.type == "error" and v.console_errors.append(f"console.error: {m.text[:200]}"))

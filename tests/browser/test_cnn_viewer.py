@@ -42,7 +42,7 @@ from project import BUILD, CHAPTER, DOCS
 
 from . import axe
 from .server import start_server
-from .sweep import probe
+from .sweep import probe, small_search_index
 
 # 사이트 빌드가 필요 없지만, 브라우저를 함께 쓰도록 탐색기 검사(test_explorers.py)와 같은 작업자에서 돕니다
 pytestmark = pytest.mark.xdist_group("explorers")
@@ -443,6 +443,7 @@ class Tab:
 @pytest.fixture(scope="module")
 def context(browser):
     ctx = browser.new_context(viewport=DESKTOP, locale="ko-KR", color_scheme="light", service_workers="block")
+    small_search_index(ctx)
     yield ctx
     ctx.close()
 
@@ -663,6 +664,7 @@ def test_cnn_viewer_is_usable_by_keyboard_touch_on_phone_and_in_dark_mode(browse
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     problems = []
     ctx = browser.new_context(viewport=DESKTOP, locale="ko-KR", color_scheme="light", service_workers="block", has_touch=True)
+    small_search_index(ctx)
     try:
         tab = Tab(ctx, site_url + "ch14/cnn-viewer/")
         page = tab.page

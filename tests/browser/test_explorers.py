@@ -30,6 +30,8 @@ import pytest
 
 from project import BUILD
 
+from .sweep import small_search_index
+
 SEED = 14_2024
 N_RANDOM = 200  # 위젯마다 무작위 설정 수 (여기에 UI로 직접 조작한 설정이 더해집니다)
 DESKTOP = {"width": 1280, "height": 900}
@@ -475,6 +477,7 @@ def tf():
 @pytest.fixture(scope="module")
 def context(browser):
     ctx = browser.new_context(viewport=DESKTOP, locale="ko-KR", color_scheme="light", service_workers="block")
+    small_search_index(ctx)
     yield ctx
     ctx.close()
 
@@ -521,8 +524,15 @@ def _fail_if(checker: Checker):
 # ---------------------------------------------------------------- UI로 직접 조작하는 경우
 
 
+def _to_front(page):
+    """탭을 앞으로 가져옵니다. 뒤에 있는 탭은 애니메이션 프레임이 드물게 돌아, Playwright가 클릭 전에 요소가 멈췄는지
+    확인하는 데만 한 번에 1~2초씩 걸립니다 (두 페이지를 한 context에 열어 두므로)."""
+    page.bring_to_front()
+
+
 def _ui_conv(page) -> list[dict]:
     """입력 칸을 채우고(Tab으로 확정), 버튼과 방향키로 고릅니다. 읽은 결과 목록을 돌려줍니다."""
+    _to_front(page)
     root = page.locator('.cnn-explorer[data-explorer="conv"]')
     seen = []
     root.get_by_role("button", name="책의 예 (14.2.4절)").click()
@@ -547,6 +557,7 @@ def _ui_conv(page) -> list[dict]:
 
 
 def _ui_pool(page) -> tuple[list[dict], list[dict]]:
+    _to_front(page)
     page.reload(wait_until="load")  # 기본 입력(이미지 A)에서 시작
     page.wait_for_selector('.cnn-explorer[data-ready="true"]')
     root = page.locator('.cnn-explorer[data-explorer="pool"]')
@@ -575,6 +586,7 @@ def _ui_pool(page) -> tuple[list[dict], list[dict]]:
 
 
 def _ui_rf(page) -> list[dict]:
+    _to_front(page)
     root = page.locator('.cnn-explorer[data-explorer="rf"]')
     seen = []
     for name in ("3×3 합성곱 세 개 (VGG)", "7×7 합성곱 하나", "ResNet-34 첫 부분"):

@@ -14,7 +14,7 @@ from urllib.request import urlopen
 import notebooks
 from project import PRINT_PAGE
 
-from .sweep import DESKTOP, MIN_CONTRAST_LARGE, MIN_CONTRAST_TEXT, Visit, fail_if, nav_pages, problems
+from .sweep import DESKTOP, MIN_CONTRAST_LARGE, MIN_CONTRAST_TEXT, Visit, fail_if, nav_pages, problems, small_search_index
 
 
 def test_every_page_was_opened(visits):
@@ -165,6 +165,7 @@ def test_copy_button_copies_the_code(browser, site_base_url, visits):
     path = next((p for p, v in visits.items() if v.features.get("code") and not v.crash), None)
     assert path is not None, "코드 블록이 있는 페이지가 없습니다"
     context = browser.new_context(viewport=DESKTOP, locale="ko-KR")
+    small_search_index(context)
     try:
         context.grant_permissions(["clipboard-read", "clipboard-write"])
         page = context.new_page()

@@ -17,7 +17,7 @@ import math
 import page as page_model
 from project import PRINT_PAGE, chapter_pages
 
-from .sweep import fail_if, probe
+from .sweep import fail_if, probe, small_search_index
 
 A4 = {"width": 794, "height": 1123}  # 210 mm × 297 mm를 CSS px(96 dpi)로
 # 쪽수: 13개 절의 HTML이 A4로 몇 쪽쯤인지의 넉넉한 범위 (지금 측정값은 출력 끝에). 너무 적으면 내용이 빠졌거나 잘린
@@ -30,6 +30,7 @@ def test_print_page_holds_the_whole_chapter_and_lays_out_on_a4(browser, site_bas
 
     figures = {p.stem: len(page_model.load(p).figures) for p in chapter_pages()}
     context = browser.new_context(viewport=A4, locale="ko-KR", service_workers="block")
+    small_search_index(context)
     try:
         page = context.new_page()
         page.emulate_media(media="print")

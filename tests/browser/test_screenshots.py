@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from .sweep import SCREENSHOT_KINDS, SCREENSHOT_PAGES, SCREENSHOTS, fail_if
+from .sweep import SCREENSHOT_KINDS, SCREENSHOT_PAGES, SCREENSHOTS, fail_if, small_search_index
 
 
 def test_screenshots_were_taken(visits):
@@ -38,7 +38,9 @@ def test_lesson_pages_screenshots(browser, site_base_url):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = []
     for kind, viewport in LESSON_VIEWPORTS.items():
-        page = browser.new_page(viewport=viewport)
+        context = browser.new_context(viewport=viewport)
+        small_search_index(context)
+        page = context.new_page()
         try:
             for path, name in LESSON_PAGES.items():
                 page.goto(site_base_url + path, wait_until="load")
@@ -65,5 +67,5 @@ def test_lesson_pages_screenshots(browser, site_base_url):
                 if not file.read_bytes().startswith(b"\x89PNG"):
                     found.append(f"{path}: 스크린숏이 PNG가 아닙니다: {file}")
         finally:
-            page.close()
+            context.close()
     fail_if(found, "수업 페이지 스크린숏 문제:")

@@ -6,6 +6,8 @@
 //   남으므로 가로 스크롤 여부도 같음).
 // - KaTeX 수식(화면용 마디는 aria-hidden, 글자색은 본문과 같음)과 용어 툴팁(abbr)은 처음 몇 개만 남기고 나머지는
 //   그 글자로 바꿉니다.
+// - CNN 들여다보기의 특성 맵 미리보기(.cnnv-mini, aria-hidden인 색 칸 수백 개, 글자 없음)는 처음 두 개만 칸을 남기고
+//   나머지는 칸을 비웁니다 (단추와 번호 라벨은 그대로).
 // - 전환 효과(transition)를 꺼서 테마를 바꾼 직후의 중간 색을 재지 않게 합니다.
 // 돌려주는 값: 줄이기 전과 뒤의 마디 수.
 () => {
@@ -31,6 +33,7 @@
       else toText(el);
     });
   }
+  [...document.querySelectorAll('.cnnv-mini[aria-hidden="true"]')].slice(2).forEach(mini => mini.replaceChildren());
   const style = document.createElement('style');
   style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
   document.head.appendChild(style);
