@@ -96,7 +96,7 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if isinstance(item, ChainItem):
             item.add_marker(pytest.mark.xdist_group(f"page:{item.where}"))
-        elif item.path.name in ("test_explorers.py", "test_print.py") or item.name == "test_lesson_pages_screenshots":
+        elif item.path.name == "test_explorers.py" or item.name == "test_lesson_pages_screenshots":
             # 페이지 훑기(axe 감사 포함)가 가장 긴 "site" 작업자와 나눕니다 (빌드한 사이트는 tests/conftest.py의 built_site를 함께 씀)
             item.add_marker(pytest.mark.xdist_group("explorers"))
         elif "built_site" in getattr(item, "fixturenames", ()):

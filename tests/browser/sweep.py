@@ -4,7 +4,8 @@
 (전송량을 재는 기준). 한 방문에서 하는 일: 콘솔 오류·다른 호스트 요청·실패한 요청 기록, 전송량과 로드 시간,
 기능 세기와 문제 모으기(probes/features.js), 글자 대비(probes/contrast.js), 용어 툴팁에 마우스 올리기,
 두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기, 폭 375px에서 가로 넘침(probes/phone.js), 스크린숏,
-마지막으로 axe 접근성 감사(axe.py: 어두운 테마, 다시 밝은 테마. DOM을 줄이므로 스크린숏 뒤에).
+마지막으로 axe 접근성 감사(axe.py: 어두운 테마, 다시 밝은 테마. DOM을 줄이므로 스크린숏 뒤에). 인쇄용 페이지는
+밝은 대비까지 잰 뒤 A4 폭의 인쇄 배치를 재고 끝냅니다(test_print.py).
 검사(test_*.py)는 그 결과(Visit)만 읽습니다.
 """
 
@@ -148,6 +149,7 @@ class Visit:
     axe: dict = field(default_factory=dict)  # 테마 → axe 위반 목록 (browser/axe.py, 검사는 test_a11y.py)
     axe_ms: float = 0.0
     axe_problem: str | None = None
+    print_layout: dict = field(default_factory=dict)  # 인쇄용 페이지만: A4 폭 인쇄 매체의 배치 (test_print.py)
     crash: str | None = None
 
     @property
@@ -205,6 +207,22 @@ def _toggle_dark(page, visit: Visit, wait_ms: int):
         return
     page.mouse.move(1, 1)  # 버튼의 툴팁을 치웁니다
     visit.dark = page.evaluate(probe("contrast"))
+
+
+A4 = {"width": 794, "height": 1123}  # 210 mm × 297 mm를 CSS px(96 dpi)로
+
+
+def _print_layout(page) -> dict:
+    """열린 인쇄용 페이지를 A4 폭의 인쇄 매체로 바꿔 배치를 잽니다 (probes/print_layout.js와 문서 높이 "height")."""
+    page.set_viewport_size(A4)
+    page.emulate_media(media="print")
+    try:
+        layout = page.evaluate(probe("print_layout"))
+        layout["height"] = page.evaluate("document.documentElement.scrollHeight")
+    finally:
+        page.emulate_media(media="null")
+        page.set_viewport_size(DESKTOP)
+    return layout
 
 
 class Tab:
@@ -280,6 +298,11 @@ def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_M
         result = page.evaluate(probe("features"))
         visit.features, visit.problems = result["features"], result["problems"]
         visit.light = page.evaluate(probe("contrast"))
+        if path == PRINT_PAGE:
+            # 인쇄용 페이지는 여기서 끝냅니다: 툴팁, 탭, 어두운 테마, 휴대폰 폭, axe 대신 A4 종이 폭의 인쇄 배치를 잽니다.
+            # 내용은 13개 절 페이지와 같고, 그 검사들은 절 페이지에서 합니다 (8 MB짜리 페이지를 한 번만 엽니다).
+            visit.print_layout = _print_layout(page)
+            return visit
         if result["abbr_target"]:
             _check_tooltip(page, visit, result["abbr_target"], tooltip_ms)
         if visit.features.get("tabs"):

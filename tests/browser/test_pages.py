@@ -78,8 +78,7 @@ def test_text_is_readable_in_light_and_dark_mode(visits):
 
 def phone_problems(v: Visit) -> list[str]:
     if v.path == PRINT_PAGE:
-        # 인쇄용 페이지는 휴대폰으로 읽는 페이지가 아닙니다 (종이 폭은 test_print.py가 봄). 다만 여기서는 접힌 상자가
-        # 모두 펼쳐져 있어, 절 페이지에서 상자를 펼쳤을 때 4px 넘치는 것이 드러납니다 (보고서에 적음, 아직 못 고침).
+        # 인쇄용 페이지는 휴대폰으로 읽는 페이지가 아니므로 훑기가 휴대폰 폭으로 재지 않습니다 (종이 폭은 test_print.py).
         return []
     ph = v.phone
     out = []
