@@ -6,6 +6,7 @@ from pathlib import Path
 
 from search_queries import TOP_N
 
+from . import axe
 from .sweep import MAX_LOAD_MS, MAX_PAGE_BYTES, Visit
 
 
@@ -38,7 +39,8 @@ class Report:
             )
             audited = [v for v in rows if v.axe]
             tr.write_line(
-                f"axe 접근성 감사: 밝은 테마 페이지 {len(audited)}개, 어두운 테마 {sum('어두운' in v.axe for v in audited)}개, "
+                f"axe 접근성 감사: 페이지 {len(audited)}개, 그 가운데 색 규칙까지 두 테마로 "
+                f"{sum(axe.DARK in v.axe for v in audited)}개, "
                 f"방문 중 {sum(v.axe_ms for v in rows) / 1000:.1f} 초"
             )
         if self.search:

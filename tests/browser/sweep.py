@@ -315,7 +315,7 @@ def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_M
         if path not in axe.NOT_AUDITED and not visit.dark_problem:
             page.set_viewport_size(DESKTOP)
             try:  # 감사가 실패해도 이 방문의 다른 측정값은 그대로 둡니다
-                visit.axe, visit.axe_ms = axe.audit(page, probe("axe_prepare"), WAIT_MS, dark=axe.dark_audited(path))
+                visit.axe, visit.axe_ms = axe.audit(page, probe("axe_prepare"), WAIT_MS, colour=axe.colour_audited(path))
             except Exception as e:
                 visit.axe_problem = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
         page.evaluate("localStorage.clear(); sessionStorage.clear()")  # 다음 페이지는 다시 밝은 테마로
