@@ -89,7 +89,7 @@ def pytest_runtest_teardown(item):
 def pytest_collection_modifyitems(config, items):
     """pytest-xdist(-n 2 --dist loadgroup)로 두 코어를 함께 쓸 때 한 작업자에 모을 것들 (xdist보다 먼저 표시):
     - 빌드한 사이트와 브라우저를 쓰는 검사("site"): 사이트 빌드와 페이지 훑기를 한 번만 하도록.
-    - 망가뜨린 페이지를 한 번에 돌리는 하네스 검사("harness").
+    - 망가뜨린 페이지를 한 번에 돌리는 하네스 검사("harness"), 워크플로 검사("workflows").
     - 한 페이지의 코드 블록들: 페이지 안의 순서대로 한 작업자에서 (노트북처럼 위에서 아래로)."""
     from pageblocks import ChainItem
 
@@ -103,6 +103,10 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.xdist_group("site"))
         elif item.path.name == "test_harness.py":
             item.add_marker(pytest.mark.xdist_group("harness"))
+        elif item.path.name == "test_workflows.py":
+            # 주간 명령 검사(약 20초)가 맨 끝에 혼자 남지 않도록: xdist는 검사가 많은 묶음부터 나눠 주고, 묶음 없는
+            # 검사는 하나짜리 묶음이라 마지막에 나갑니다
+            item.add_marker(pytest.mark.xdist_group("workflows"))
 
 
 # ---- 측정값 표를 작업자에서 주 프로세스로 (pytest-xdist: 작업자의 터미널 출력은 보이지 않으므로)
