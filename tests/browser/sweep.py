@@ -4,7 +4,7 @@
 (전송량을 재는 기준). 한 방문에서 하는 일: 콘솔 오류·다른 호스트 요청·실패한 요청 기록, 전송량과 로드 시간,
 기능 세기와 문제 모으기(probes/features.js), 글자 대비(probes/contrast.js), 용어 툴팁에 마우스 올리기,
 두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기, 폭 375px에서 가로 넘침(probes/phone.js), 스크린숏,
-마지막으로 axe 접근성 감사(axe.py: 어두운 테마, 다시 밝은 테마. DOM을 줄이므로 스크린숏 뒤에). 인쇄용 페이지는
+마지막으로 axe 접근성 감사(axe.py: 색 규칙은 어두운 테마, 다시 밝은 테마에서 모든 규칙. DOM을 줄이므로 스크린숏 뒤에). 인쇄용 페이지는
 밝은 대비까지 잰 뒤 A4 폭의 인쇄 배치를 재고 끝냅니다(test_print.py).
 검사(test_*.py)는 그 결과(Visit)만 읽습니다.
 """
@@ -146,7 +146,7 @@ class Visit:
     dark_problem: str | None = None
     phone: dict = field(default_factory=dict)
     shots: list[Path] = field(default_factory=list)
-    axe: dict = field(default_factory=dict)  # 테마 → axe 위반 목록 (browser/axe.py, 검사는 test_a11y.py)
+    axe: dict = field(default_factory=dict)  # 감사 실행 이름 → axe 위반 목록 (axe.expected_runs, 검사는 test_a11y.py)
     axe_ms: float = 0.0
     axe_problem: str | None = None
     print_layout: dict = field(default_factory=dict)  # 인쇄용 페이지만: A4 폭 인쇄 매체의 배치 (test_print.py)
