@@ -15,8 +15,8 @@ HTML 문자열 검사(tests/test_site.py)로는 알 수 없는 것, 곧 독자�
 | `test_budgets.py` | 페이지마다 전송 바이트와 로드 시간 |
 | `test_screenshots.py` | 주요 페이지 스크린숏 (build/screenshots/) |
 | `test_self.py` | 검사 자체의 검사: 망가뜨린 페이지를 잡는지, Chromium이 없을 때 CI에서 실패하는지 |
-| `test_a11y.py` | axe 접근성 감사 (밝은·어두운 테마, 방문마다 `axe.py`) |
-| `test_print.py` | 인쇄용 14장 전체: 모든 절·그림·수식, A4 폭의 인쇄 레이아웃 |
+| `test_a11y.py` | axe 접근성 감사 (방문마다 `axe.py`: 색 규칙은 두 테마로, 나머지 규칙은 모든 페이지에서) |
+| `test_print.py` | 인쇄용 14장 전체: 모든 절·그림·수식, A4 폭의 인쇄 레이아웃 (훑기의 방문에서 잰 값) |
 | `test_explorers.py` | 14.2·14.3절의 탐색기 세 개: 설정 200개 이상씩 케라스와 비교, 키보드·휴대폰·어두운 테마 |
 | `test_cnn_viewer.py` | 14.5절의 CNN 들여다보기: 무작위 입력 200개 이상의 모든 숫자를 케라스와 비교, 망가뜨린 ReLU를 잡는지, 키보드·터치·휴대폰·어두운 테마 |
 
