@@ -7,6 +7,7 @@
   (tools/project.py의 COMPUTE_THREADS: 출력이 코어 수에 달리지 않게).
 - 체인마다 케라스 상태를 비우고(남은 객체는 gc.freeze()로 순환 수집에서 뺌) 시드를 42로 다시 정하며, 빈 임시
   폴더에서 실행합니다.
+- fit()/evaluate()가 한 단계를 두 번이 아니라 한 번 추적하게 합니다 (tools/trace_once.py, 결과는 비트 단위로 같음).
 - 코드 블록의 수집과 실행, 블록별 기대 출력, download 표시, 작성자 모드는 tools/pageblocks.py에 있습니다.
 """
 
@@ -41,8 +42,11 @@ def _prepare_tensorflow():
     import tensorflow as tf
 
     if not _tf_ready:
+        import trace_once
+
         tf.config.experimental.enable_op_determinism()
         tf.get_logger().setLevel("ERROR")
+        trace_once.build_state_before_tracing()  # fit()마다 훈련 단계를 두 번이 아니라 한 번 추적 (결과는 같음)
         _tf_ready = True
     tf.keras.backend.clear_session()  # 앞 체인의 모델과 그래프를 (순환 참조까지) 치웁니다: gc.collect()
     # 그러고도 남은 객체(불러온 모듈, 텐서플로·케라스 내부)는 순환 수집기가 더는 훑지 않게 합니다. 남겨 두면 체인마다의
