@@ -44,6 +44,13 @@ def load_limit_ms(path: str) -> float:
     return MAX_PRINT_LOAD_MS if path == PRINT_PAGE else MAX_LOAD_MS
 
 
+def open_timeout_ms(path: str) -> float:
+    """페이지를 열며(load 이벤트와 검색 색인) 기다리는 한도: 로드 한도의 세 배. 한도를 넘은 로드는 예외 대신
+    로드 시간으로 재서 예산 검사가 알리도록 넉넉하게 둡니다 (인쇄용 페이지는 수식을 모두 그린 뒤에야 검색 색인을
+    받으므로, 바쁜 컴퓨터에서 10초를 넘긴 적이 있습니다)."""
+    return 3 * load_limit_ms(path)
+
+
 MIN_CONTRAST_TEXT = 4.5  # WCAG AA 본문
 MIN_CONTRAST_LARGE = 3.0  # 큰 글자(제목)와 코드 강조 색
 # 툴팁·탭·테마 버튼을 기다리는 한도. 통과할 때는 기다리지 않으므로 넉넉하게 둡니다 (부하가 걸린 컴퓨터에서도).
@@ -287,9 +294,9 @@ def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_M
         started = time.perf_counter()
         # 검색 색인(Material의 웹 워커가 받음)까지 받아야 첫 방문의 전송량이 다 셈해집니다.
         with page.expect_event(
-            "requestfinished", lambda r: r.url.endswith("/search/search_index.json"), timeout=10_000
+            "requestfinished", lambda r: r.url.endswith("/search/search_index.json"), timeout=open_timeout_ms(path)
         ) as index_loaded:
-            response = page.goto(site.url + path, wait_until="load", timeout=15_000)
+            response = page.goto(site.url + path, wait_until="load", timeout=open_timeout_ms(path))
         index_loaded.value
         visit.status = response.status if response else None
         page.evaluate("document.fonts.ready.then(() => true)")  # KaTeX 글꼴
@@ -340,7 +347,7 @@ def remeasure_load(tab: Tab, visit: Visit):
     page = tab.page
     try:
         page.set_viewport_size(DESKTOP)
-        page.goto(tab.site.url + visit.path, wait_until="load", timeout=15_000)
+        page.goto(tab.site.url + visit.path, wait_until="load", timeout=open_timeout_ms(visit.path))
         visit.load_retry_ms = page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
     except Exception:  # 다시 재지 못하면 첫 값을 씁니다
         tab.reset()
