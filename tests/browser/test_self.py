@@ -16,7 +16,7 @@ import pytest
 
 from project import ROOT
 
-from . import sweep
+from . import axe, sweep
 from .chromium import INSTALL, BrowserMissing, find_chromium, require_chromium
 from .server import start_server
 from .sweep import MAX_LOAD_MS, MIN_CONTRAST_TEXT, Tab, Visit, budget_problems, visit_page
@@ -147,6 +147,8 @@ def test_checks_catch_a_broken_page(browser, built_site, tmp_path):
             '<div class="admonition note" style="visibility:hidden"><p class="admonition-title">숨은 상자</p></div>'
             '<div class="tabbed-set tabbed-alternate"><div class="tabbed-labels"><label>가</label><label>나</label></div>'
             '<div class="tabbed-content"><div class="tabbed-block"><p>가</p></div><div class="tabbed-block"><p>나</p></div></div></div>'
+            # 밝은 테마에서만 희미한 글자 하나: 되풀이되지 않는 색 조합도 axe의 색 규칙이 봅니다 (axe_colour_samples.js)
+            '<p>아주 <span style="color:#d4d4d4">희미한 글자</span></p>'
             "<style>[data-md-color-scheme=slate] .md-typeset p { color: #2a2a33 !important }</style></article>",
         ),
     ]:
@@ -175,6 +177,10 @@ def test_checks_catch_a_broken_page(browser, built_site, tmp_path):
         "애드모니션": bool(v.problems["admonitions"]),
         "탭": bool(v.problems["tabs"]) and v.tab_click is not None,
         "어두운 테마 대비": bool(dark_low),
+        "axe 색 대비 (어두운 테마)": any(x["id"] == "color-contrast" for x in v.axe.get(axe.DARK, [])),
+        "axe 색 대비 (밝은 테마, 하나뿐인 조합)": any(
+            x["id"] == "color-contrast" and any("span" in n for n in x["nodes"]) for x in v.axe.get(axe.LIGHT, [])
+        ),
         "휴대폰 폭": bool(v.phone.get("bad")),
         "예산": bool(budget_problems(v, max_bytes=1000, max_ms=0.001)),
     }
