@@ -5,8 +5,8 @@
 기능 세기와 문제 모으기(probes/features.js), 글자 대비(probes/contrast.js), 용어 툴팁에 마우스 올리기,
 두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기, 폭 375px에서 가로 넘침(probes/phone.js), 스크린숏,
 마지막으로 axe 접근성 감사(axe.py: 색 규칙 밖의 모든 규칙, 그리고 색 조합마다 요소 둘만 남겨 어두운 테마와 밝은
-테마에서 색 규칙. DOM을 줄이므로 스크린숏 뒤에). 인쇄용 페이지는
-밝은 대비까지 잰 뒤 A4 폭의 인쇄 배치를 재고 끝냅니다(test_print.py).
+테마에서 색 규칙. DOM을 줄이므로 스크린숏 뒤에). 인쇄용 페이지는 밝은 대비까지 잰 뒤 A4 폭의 인쇄 배치를 재고
+끝냅니다(test_print.py).
 검사(test_*.py)는 그 결과(Visit)만 읽습니다.
 """
 
@@ -32,12 +32,16 @@ DESKTOP = {"width": 1280, "height": 900}
 
 # 예산 (여유를 둔 한도). 측정값은 출력 끝의 표에 나옵니다.
 MAX_PAGE_BYTES = 3_000_000  # 빈 캐시로 한 페이지를 열 때 받는 모든 것 (HTML, CSS, JS, 글꼴, 그림, 검색 색인): 정확히 잼
-# 인쇄용 14장 전체 페이지는 13개 절의 모든 그림을 한 번에 받습니다 (지금 5.5 MB): 따로 한도를 둡니다
-MAX_PRINT_PAGE_BYTES = 10_000_000  # 인쇄용 14장 전체: 그림이 늘어 약 8.4 MB (8 MB였을 때보다 그림 25개쯤 많음)
+# 인쇄용 14장 전체 페이지는 13개 절의 모든 그림을 한 번에 받습니다: 따로 한도를 둡니다
+MAX_PRINT_PAGE_BYTES = 10_000_000  # 인쇄용 14장 전체: 지금 약 8.6 MB
 MAX_PRINT_LOAD_MS = 15_000  # 같은 까닭으로 로드도 깁니다 (지금 7초쯤)
 # 탐색 시작부터 load 이벤트 끝까지. 조용한 컴퓨터에서 가장 느린 페이지가 1.7초쯤이므로, 컴퓨터가 두 배로 바빠도
 # 버티도록 여유를 둡니다. 넘은 페이지는 훑기가 끝난 뒤 한 번 더 재고 빠른 쪽을 씁니다 (순간적인 부하로 실패하지 않도록).
 MAX_LOAD_MS = 5_000
+MIN_CONTRAST_TEXT = 4.5  # WCAG AA 본문
+MIN_CONTRAST_LARGE = 3.0  # 큰 글자(제목)와 코드 강조 색
+# 툴팁·탭·테마 버튼을 기다리는 한도. 통과할 때는 기다리지 않으므로 넉넉하게 둡니다 (부하가 걸린 컴퓨터에서도).
+WAIT_MS = 6_000
 
 
 def load_limit_ms(path: str) -> float:
@@ -51,11 +55,6 @@ def open_timeout_ms(path: str) -> float:
     받으므로, 바쁜 컴퓨터에서 10초를 넘긴 적이 있습니다)."""
     return 3 * load_limit_ms(path)
 
-
-MIN_CONTRAST_TEXT = 4.5  # WCAG AA 본문
-MIN_CONTRAST_LARGE = 3.0  # 큰 글자(제목)와 코드 강조 색
-# 툴팁·탭·테마 버튼을 기다리는 한도. 통과할 때는 기다리지 않으므로 넉넉하게 둡니다 (부하가 걸린 컴퓨터에서도).
-WAIT_MS = 6_000
 
 NO_TRANSITIONS = """() => { const style = document.createElement('style');
   style.textContent = '*, *::before, *::after { transition: none !important; animation: none !important; }';
