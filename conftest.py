@@ -94,7 +94,8 @@ def pytest_collection_modifyitems(config, items):
     """pytest-xdist(-n 2 --dist loadgroup)로 두 코어를 함께 쓸 때 한 작업자에 모을 것들 (xdist보다 먼저 표시):
     - 빌드한 사이트와 브라우저를 쓰는 검사("site"): 사이트 빌드와 페이지 훑기를 한 번만 하도록.
     - 망가뜨린 페이지를 한 번에 돌리는 하네스 검사("harness"), 워크플로 검사("workflows").
-    - 한 페이지의 코드 블록들: 페이지 안의 순서대로 한 작업자에서 (노트북처럼 위에서 아래로)."""
+    - 한 페이지의 코드 블록들: 페이지 안의 순서대로 한 작업자에서 (노트북처럼 위에서 아래로).
+    그러고 나서 긴 묶음이 먼저 나가도록 검사 순서를 바꿉니다 (_longest_groups_first)."""
     from pageblocks import ChainItem
 
     for item in items:
@@ -108,9 +109,58 @@ def pytest_collection_modifyitems(config, items):
         elif item.path.name == "test_harness.py":
             item.add_marker(pytest.mark.xdist_group("harness"))
         elif item.path.name == "test_workflows.py":
-            # 주간 명령 검사(약 20초)가 맨 끝에 혼자 남지 않도록: xdist는 검사가 많은 묶음부터 나눠 주고, 묶음 없는
-            # 검사는 하나짜리 묶음이라 마지막에 나갑니다
-            item.add_marker(pytest.mark.xdist_group("workflows"))
+            item.add_marker(pytest.mark.xdist_group("workflows"))  # 주간 명령 검사 (대역으로 체인 여섯 개)
+    _longest_groups_first(items)
+
+
+# 긴 묶음부터 나눠 줍니다 (pytest.ini의 --no-loadscope-reorder: xdist는 이 수집 순서대로 묶음을 작업자에게 줌). 짧은
+# 검사가 끝에 남아야 두 작업자가 거의 함께 끝납니다. xdist의 기본 순서(검사 수가 많은 묶음부터)로는 체인이 적은 긴
+# 페이지(14.1, 14.6 …)가 끝에 나가 한 작업자만 남아 돌았습니다. 시간을 재어 두지 않고 어림합니다: 사이트 빌드와 페이지
+# 훑기 → 탐색기 → 하위 pytest를 띄우는 워크플로·하네스 검사 → 모델을 훈련하거나 만드는 체인이 있는 페이지(그런 체인의
+# 코드가 긴 순) → 나머지(수집 순서 그대로).
+_FIRST_GROUPS = ("site", "explorers", "workflows", "harness")
+_MODEL_CALLS = ("fit(", "applications.")
+
+
+def _longest_groups_first(items):
+    from pageblocks import ChainItem
+
+    def group(item):
+        mark = item.get_closest_marker("xdist_group")
+        return mark.args[0] if mark else None
+
+    model_code: dict[str, int] = {}  # 페이지 묶음 → 모델을 훈련하거나 만드는 (내려받기 밖) 체인의 코드 길이
+    for item in items:
+        code = item.chain.code if isinstance(item, ChainItem) and not item.chain.mark("download") else ""
+        if any(call in code for call in _MODEL_CALLS):
+            model_code[group(item)] = model_code.get(group(item), 0) + len(code)
+
+    def expected_length(item):
+        name = group(item)
+        if name in _FIRST_GROUPS:
+            return (0, _FIRST_GROUPS.index(name))
+        if name in model_code:
+            return (1, -model_code[name])
+        return (2, 0)
+
+    items.sort(key=expected_length)  # 안정 정렬: 한 묶음 안의 순서(페이지의 체인 순서)는 그대로
+
+
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadgroup에서, 작업자가 다음 묶음을 미리 받는 때를 늦춥니다: xdist는 남은 검사가 둘 이하이면 다음 묶음을
+    주므로, 체인 하나짜리 긴 페이지 묶음을 돌리는 작업자가 긴 묶음을 줄줄이 미리 받아 두고 다른 작업자는 일찍 끝납니다.
+    여기서는 남은 검사가 하나일 때(작업자는 다음 검사를 알아야 마지막 검사를 돌리므로 꼭 필요한 때) 줍니다."""
+    if config.getvalue("dist") != "loadgroup":
+        return None
+    from xdist.scheduler import LoadGroupScheduling
+
+    class OneAhead(LoadGroupScheduling):
+        def _reschedule(self, node):
+            if self.workqueue and not node.shutting_down and self._pending_of(self.assigned_work[node]) > 1:
+                return
+            super()._reschedule(node)
+
+    return OneAhead(config, log)
 
 
 # ---- 측정값 표를 작업자에서 주 프로세스로 (pytest-xdist: 작업자의 터미널 출력은 보이지 않으므로)

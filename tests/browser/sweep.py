@@ -227,13 +227,16 @@ A4 = {"width": 794, "height": 1123}  # 210 mm × 297 mm를 CSS px(96 dpi)로
 
 
 def _print_layout(page) -> dict:
-    """열린 인쇄용 페이지를 A4 폭의 인쇄 매체로 바꿔 배치를 잽니다 (probes/print_layout.js와 문서 높이 "height")."""
+    """열린 인쇄용 페이지를 A4 폭의 인쇄 매체로 바꿔 배치를 잽니다 (probes/print_layout.js와 문서 높이 "height").
+    잰 뒤에는 빈 페이지로 떠난 다음 화면 매체와 폭을 되돌립니다: 8 MB짜리 페이지를 화면 폭으로 다시 배치하는 데만
+    몇 초가 들기 때문입니다 (이 방문은 여기서 끝남)."""
     page.set_viewport_size(A4)
     page.emulate_media(media="print")
     try:
         layout = page.evaluate(probe("print_layout"))
         layout["height"] = page.evaluate("document.documentElement.scrollHeight")
     finally:
+        page.goto("about:blank")
         page.emulate_media(media="null")
         page.set_viewport_size(DESKTOP)
     return layout
