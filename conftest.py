@@ -116,9 +116,10 @@ def pytest_collection_modifyitems(config, items):
 # 긴 묶음부터 나눠 줍니다 (pytest.ini의 --no-loadscope-reorder: xdist는 이 수집 순서대로 묶음을 작업자에게 줌). 짧은
 # 검사가 끝에 남아야 두 작업자가 거의 함께 끝납니다. xdist의 기본 순서(검사 수가 많은 묶음부터)로는 체인이 적은 긴
 # 페이지(14.1, 14.6 …)가 끝에 나가 한 작업자만 남아 돌았습니다. 시간을 재어 두지 않고 어림합니다: 사이트 빌드와 페이지
-# 훑기 → 탐색기 → 하위 pytest를 띄우는 워크플로·하네스 검사 → 모델을 훈련하거나 만드는 체인이 있는 페이지(그런 체인의
-# 코드가 긴 순) → 나머지(수집 순서 그대로).
-_FIRST_GROUPS = ("site", "explorers", "workflows", "harness")
+# 훑기 → 하위 pytest를 띄우는 워크플로·하네스 검사 → 탐색기 → 모델을 훈련하거나 만드는 체인이 있는 페이지(그런 체인의
+# 코드가 긴 순) → 나머지(수집 순서 그대로). 탐색기는 빌드한 사이트를 쓰므로 사이트 빌드 뒤로 둡니다: 바로 시작하면 다른
+# 작업자의 빌드(새로 받은 저장소에서는 노트북 캐시가 없어 20초쯤)를 그동안 아무것도 하지 않고 기다립니다.
+_FIRST_GROUPS = ("site", "workflows", "harness", "explorers")
 _MODEL_CALLS = ("fit(", "applications.")
 
 
