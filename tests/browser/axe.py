@@ -1,7 +1,7 @@
 """axe-core 접근성 감사 (axe-playwright-python이 함께 주는 axe.min.js: 내려받지 않음, 오프라인).
 
 페이지 훑기(sweep.visit_page)가 한 번의 방문 끝에 부릅니다: 따로 페이지를 다시 열지 않아 빠릅니다. 그때 페이지는
-어두운 테마입니다. 먼저 색 규칙(THEME_RULES)을 뺀 모든 규칙(TAGS: 이름, ARIA, 구조 …, 테마와 무관)을 모든 페이지에서
+(colour_audited인 페이지면) 어두운 테마입니다. 먼저 색 규칙(THEME_RULES)을 뺀 모든 규칙(TAGS: 이름, ARIA, 구조 …, 테마와 무관)을 모든 페이지에서
 한 번 돌립니다 (NO_COLOUR). 색 규칙은 어두운 테마(DARK)와, 테마 버튼으로 바꾼 밝은 테마(LIGHT)에서 돌립니다. 색 규칙은
 글자 요소마다 배경을 찾으므로 감사 시간의 대부분을 차지합니다: 그 앞에서 probes/axe_colour_samples.js가 색 조합
 (글자색·크기·굵기·배경·불투명도)마다 처음 COLOUR_SAMPLES개만 남기고 나머지 요소의 글자를 비웁니다. 두 테마 어디서든 새로운 조합은
@@ -24,10 +24,12 @@ THEME_RULES = ["color-contrast", "link-in-text-block"]  # 색 규칙: 두 테마
 NEVER_SERIOUS = ["region", "hidden-content", "landmark-one-main", "page-has-heading-one", "heading-order"]
 # 감사하지 않는 페이지와 그 까닭
 NOT_AUDITED = {PRINT_PAGE: "인쇄용 페이지: 내용은 13개 절 페이지와 같고(거기서 감사) 화면으로 읽는 페이지가 아닙니다"}
-# 색 규칙(THEME_RULES)은 노트북 페이지 가운데 이 둘에서만 두 테마로 돌립니다 (나머지 모든 규칙은 모든 페이지에서).
+# 노트북 페이지 가운데 이 둘만 두 테마로 봅니다: 색 규칙(THEME_RULES)의 감사, 어두운 테마의 글자 대비(probes/contrast.js)와
+# 스크린숏. 나머지 노트북 페이지는 밝은 테마에서 글자 대비와 색 규칙 밖의 모든 규칙을 봅니다 (sweep.visit_page).
 # 노트북 페이지의 글은 절 페이지와 같은 Markdown에서 나오고(절 페이지에서 두 테마로 감사), 노트북만의 색(셀, 출력,
 # 프롬프트)은 모든 노트북 페이지가 같은 CSS(tools/jupyter_css.py)를 씁니다: 출력·그림·표가 가장 많은 두 페이지가 그 색
-# 조합을 모두 담습니다. 모든 페이지의 글자 대비는 두 테마에서 probes/contrast.js로도 잽니다.
+# 조합을 모두 담습니다. 테마를 바꾸면 브라우저가 페이지의 모든 요소의 스타일을 다시 계산하고, 노트북 페이지(요소 1~2만 개)
+# 에서는 그것만으로 페이지마다 0.7초쯤 듭니다.
 COLOUR_NOTEBOOKS = {"notebooks/14-05-cnn-architectures/", "notebooks/14-13-exercises/"}
 COLOUR_SAMPLES = 2  # 색 조합마다 색 규칙이 보는 요소 수 (probes/axe_colour_samples.js)
 DARK, LIGHT, NO_COLOUR = "어두운 테마, 색 규칙", "밝은 테마, 색 규칙", "색 규칙 밖의 모든 규칙"
@@ -63,7 +65,8 @@ def _run(page, run_only, disabled=()) -> list[dict]:
 
 
 def audit(page, prepare_js: str, samples_js: str, wait_ms: int, colour: bool = True) -> tuple[dict[str, list[dict]], float]:
-    """지금 어두운 테마로 열린 page를 감사합니다: ({실행 이름: 위반}, 걸린 ms). colour=False이면 색 규칙 밖의 규칙만.
+    """page를 감사합니다: ({실행 이름: 위반}, 걸린 ms). colour=True이면 page는 지금 어두운 테마이고, 어두운 테마와 밝은
+    테마에서 색 규칙까지 돌립니다. colour=False이면 테마와 무관한, 색 규칙 밖의 규칙만 (지금 테마 그대로).
     samples_js: probes/axe_colour_samples.js (색 규칙 앞에서 색 조합마다 요소를 COLOUR_SAMPLES개만 남김)."""
     started = time.perf_counter()
     page.evaluate(prepare_js)

@@ -3,7 +3,8 @@
 탭 하나를 다시 쓰지만 서버가 Cache-Control: no-store로 보내므로 페이지마다 빈 캐시로 여는 셈입니다
 (전송량을 재는 기준). 한 방문에서 하는 일: 콘솔 오류·다른 호스트 요청·실패한 요청 기록, 전송량과 로드 시간,
 기능 세기와 문제 모으기(probes/features.js), 글자 대비(probes/contrast.js), 용어 툴팁에 마우스 올리기,
-두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기, 폭 375px에서 가로 넘침(probes/phone.js), 스크린숏,
+두 번째 탭 누르기, 어두운 테마로 바꿔 다시 대비 재기(노트북 페이지는 axe.COLOUR_NOTEBOOKS의 둘만), 폭 375px에서
+가로 넘침(probes/phone.js), 스크린숏,
 마지막으로 axe 접근성 감사(axe.py: 색 규칙 밖의 모든 규칙, 그리고 색 조합마다 요소 둘만 남겨 어두운 테마와 밝은
 테마에서 색 규칙. DOM을 줄이므로 스크린숏 뒤에). 인쇄용 페이지는 밝은 대비까지 잰 뒤 A4 폭의 인쇄 배치를 재고
 끝냅니다(test_print.py).
@@ -65,7 +66,7 @@ SCREENSHOTS = BUILD / "screenshots"
 SCREENSHOT_PAGES = {
     "": "home",
     "ch14/14-02-convolutional-layers/": "14-02",
-    "notebooks/14-02-convolutional-layers/": "notebook-14-02",
+    "notebooks/14-05-cnn-architectures/": "notebook-14-05",  # 어두운 테마로도 보는 노트북 페이지 (axe.COLOUR_NOTEBOOKS)
     "glossary/": "glossary",
 }
 SCREENSHOT_KINDS = ("desktop-light", "desktop-dark", "phone-dark")
@@ -324,8 +325,10 @@ def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_M
             _check_tooltip(page, visit, result["abbr_target"], tooltip_ms)
         if visit.features.get("tabs"):
             _check_tab_click(page, visit, WAIT_MS)
-        _toggle_dark(page, visit, WAIT_MS)
-        shoot("desktop-dark")
+        both_themes = axe.colour_audited(path)  # 노트북 페이지는 대표 둘만 어두운 테마로도 봅니다 (까닭은 axe.COLOUR_NOTEBOOKS에)
+        if both_themes:
+            _toggle_dark(page, visit, WAIT_MS)
+            shoot("desktop-dark")
         page.set_viewport_size(PHONE)
         visit.phone = page.evaluate(probe("phone"))
         shoot("phone-dark")
@@ -333,7 +336,7 @@ def visit_page(tab: Tab, path: str, shots: Path | None, tooltip_ms: int = WAIT_M
             page.set_viewport_size(DESKTOP)
             try:  # 감사가 실패해도 이 방문의 다른 측정값은 그대로 둡니다
                 visit.axe, visit.axe_ms = axe.audit(page, probe("axe_prepare"), probe("axe_colour_samples"), WAIT_MS,
-                                                    colour=axe.colour_audited(path))
+                                                    colour=both_themes)
             except Exception as e:
                 visit.axe_problem = f"{type(e).__name__}: {str(e).splitlines()[0][:200]}"
         page.evaluate("localStorage.clear(); sessionStorage.clear()")  # 다음 페이지는 다시 밝은 테마로

@@ -14,6 +14,7 @@ from urllib.request import urlopen
 import notebooks
 from project import PRINT_PAGE
 
+from .axe import NOT_AUDITED, colour_audited
 from .sweep import DESKTOP, MIN_CONTRAST_LARGE, MIN_CONTRAST_TEXT, Visit, fail_if, nav_pages, problems, small_search_index
 
 
@@ -64,6 +65,8 @@ def test_images_and_figures_render(visits):
 
 def contrast_problems(v: Visit) -> list[str]:
     out = [v.dark_problem] if v.dark_problem else []
+    if colour_audited(v.path) and v.path not in NOT_AUDITED and not v.dark and not v.dark_problem:
+        out.append("어두운 테마에서 글자 대비를 재지 못했습니다")
     for mode, result in (("밝은", v.light), ("어두운", v.dark)):
         for s in result.get("samples", []):
             need = MIN_CONTRAST_TEXT if s["kind"] == "text" else MIN_CONTRAST_LARGE
