@@ -1,8 +1,8 @@
 """axe-core 접근성 감사 (axe-playwright-python이 함께 주는 axe.min.js: 내려받지 않음, 오프라인).
 
 페이지 훑기(sweep.visit_page)가 한 번의 방문 끝에 부릅니다: 따로 페이지를 다시 열지 않아 빠릅니다. 그때 페이지는
-(colour_audited인 페이지면) 어두운 테마입니다. 먼저 색 규칙(THEME_RULES)을 뺀 모든 규칙(TAGS: 이름, ARIA, 구조 …, 테마와 무관)을 모든 페이지에서
-한 번 돌립니다 (NO_COLOUR). 색 규칙은 어두운 테마(DARK)와, 테마 버튼으로 바꾼 밝은 테마(LIGHT)에서 돌립니다. 색 규칙은
+(colour_audited인 페이지면) 어두운 테마입니다. 먼저 색 규칙(THEME_RULES)을 뺀 모든 규칙(TAGS: 이름, ARIA, 구조 …,
+테마와 무관)을 모든 페이지에서 한 번 돌립니다 (NO_COLOUR). 색 규칙은 어두운 테마(DARK)와, 테마 버튼으로 바꾼 밝은 테마(LIGHT)에서 돌립니다. 색 규칙은
 글자 요소마다 배경을 찾으므로 감사 시간의 대부분을 차지합니다: 그 앞에서 probes/axe_colour_samples.js가 색 조합
 (글자색·크기·굵기·배경·불투명도)마다 처음 COLOUR_SAMPLES개만 남기고 나머지 요소의 글자를 비웁니다. 두 테마 어디서든 새로운 조합은
 모두 감사되고, 색 규칙 밖의 규칙은 줄이지 않은 DOM에서 돕니다. COLOUR_NOTEBOOKS 밖의 노트북 페이지는 색 규칙을 돌리지
